@@ -1,0 +1,23 @@
+package dev.xblmock.common;
+
+/** The parsed {@code x-xbl-contract-version} of a request (1 when the header is missing). */
+public record ContractVersion(int value) {
+
+    public static final String HEADER = "x-xbl-contract-version";
+    public static final String REQUEST_ATTRIBUTE = ContractVersion.class.getName();
+
+    /** SPEC 1.3: a positive integer that fits in 32 bits, else 400. */
+    public static ContractVersion parse(String header) {
+        if (header == null) {
+            return new ContractVersion(1);
+        }
+        String text = header.trim();
+        boolean digits = !text.isEmpty() && text.length() <= 10 && text.chars().allMatch(c -> c >= '0' && c <= '9');
+        long value = digits ? Long.parseLong(text) : -1;
+        if (value < 1 || value > Integer.MAX_VALUE) {
+            throw XblException.of(ErrorCode.INVALID_CONTRACT_VERSION,
+                    "Header x-xbl-contract-version '%s' must be a positive 32-bit integer.", Identifiers.printable(header));
+        }
+        return new ContractVersion((int) value);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.xblmock.common;
+
+import org.springframework.core.Ordered;
+
+/**
+ * The order of the request pipeline (SPEC 7: fault rules, then authentication, then contract version).
+ * Correlation comes first so that every answer, even an injected fault, carries its request id.
+ */
+public final class FilterOrder {
+
+    public static final int CORRELATION = Ordered.HIGHEST_PRECEDENCE + 10;
+    public static final int JOURNAL = Ordered.HIGHEST_PRECEDENCE + 20;
+    public static final int FAULTS = Ordered.HIGHEST_PRECEDENCE + 30;
+    public static final int AUTHENTICATION = Ordered.HIGHEST_PRECEDENCE + 40;
+    public static final int CONTRACT_VERSION = Ordered.HIGHEST_PRECEDENCE + 50;
+    public static final int RATE_LIMIT = Ordered.HIGHEST_PRECEDENCE + 60;
+
+    private FilterOrder() {
+    }
+}

@@ -1,0 +1,126 @@
+package dev.xblmock.common;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Renders every error as RFC 9457 problem+json with the catalogue's {@code code}. Filters hand their
+ * exceptions here too (through the handler exception resolver), so there is exactly one renderer.
+ */
+@RestControllerAdvice
+public class ProblemAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    private final List<RouteHints> routeHints;
+
+    public ProblemAdvice(List<RouteHints> routeHints) {
+        this.routeHints = routeHints;
+    }
+
+    @ExceptionHandler(XblException.class)
+    public ResponseEntity<ProblemDetail> xbl(XblException e) {
+        return render(e);
+    }
+
+    @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
+    public ResponseEntity<ProblemDetail> noRoute(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        String detail = "No route matches " + request.getMethod() + " " + path + ".";
+        for (RouteHints hints : routeHints) {
+            var hint = hints.hintFor(request.getMethod(), path);
+            if (hint.isPresent()) {
+                detail = detail + " " + hint.get();
+                break;
+            }
+        }
+        return render(new XblException(ErrorCode.NO_SUCH_ROUTE, detail));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    public ResponseEntity<ProblemDetail> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+        var allowed = e.getSupportedHttpMethods();
+        String allow = allowed == null ? "" : String.join(", ", allowed.stream().map(Object::toString).toList());
+        var ex = new XblException(ErrorCode.METHOD_NOT_ALLOWED, 405,
+                "Method " + e.getMethod() + " is not allowed on this route" + (allow.isEmpty() ? "." : "; allowed: " + allow + "."),
+                allow.isEmpty() ? Map.of() : Map.of(HttpHeaders.ALLOW, allow));
+        return render(ex);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    public ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        return render(new XblException(ErrorCode.INVALID_BODY, "The request body is not valid JSON of the expected shape."));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    public ResponseEntity<ProblemDetail> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
+        return render(new XblException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                "Content-Type " + e.getContentType() + " is not supported here; send application/json."));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    public ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return render(new XblException(ErrorCode.INVALID_HEADER, "Accept header: no acceptable representation."));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    public ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
+        return render(XblException.of(ErrorCode.INVALID_PARAMETER, "Query parameter '%s' is required.", e.getParameterName()));
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    public ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e) {
+        return render(XblException.of(ErrorCode.INVALID_HEADER, "Header '%s' is required.", e.getHeaderName()));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    public ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return render(XblException.of(ErrorCode.INVALID_PARAMETER, "Parameter '%s' has an invalid value.", e.getName()));
+    }
+
+    /** The client went away mid-response: there is nobody to answer. */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    public void clientGone() {
+    }
+
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (ClientDisconnects.isDisconnect(e)) {
+            log.debug("client disconnected during {} {}", request.getMethod(), request.getRequestURI());
+            return null;
+        }
+        log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return render(new XblException(ErrorCode.INTERNAL_ERROR, "The emulator failed to process the request."));
+    }
+
+    static ResponseEntity<ProblemDetail> render(XblException e) {
+        ProblemDetail body = ProblemDetail.forStatus(e.status());
+        body.setType(java.net.URI.create(e.errorCode().typeUri()));
+        body.setTitle(e.errorCode().title());
+        body.setDetail(e.detail());
+        body.setProperty("code", e.errorCode().code());
+        var builder = ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        e.headers().forEach(builder::header);
+        return builder.body(body);
+    }
+}
