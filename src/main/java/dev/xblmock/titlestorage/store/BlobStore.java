@@ -3,14 +3,16 @@ package dev.xblmock.titlestorage.store;
 import java.util.List;
 import java.util.Optional;
 
+import dev.xblmock.common.Resettable;
 import dev.xblmock.titlestorage.BlobKey;
 import dev.xblmock.titlestorage.Namespace;
 
 /**
  * Blob bytes and metadata. Implementations: memory and filesystem; both pass the same contract test.
- * Writes are atomic: a reader sees the previous version or the new one, never a mix.
+ * Writes are atomic: a reader sees the previous version or the new one, never a mix. {@link #reset()}
+ * removes every blob.
  */
-public interface BlobStore {
+public interface BlobStore extends Resettable {
 
     Optional<BlobMetadata> metadata(BlobKey key);
 
@@ -37,7 +39,4 @@ public interface BlobStore {
 
     /** Sum of the sizes of the namespace's committed blobs. */
     long usedBytes(Namespace namespace);
-
-    /** Removes every blob (control-plane reset). */
-    void clear();
 }

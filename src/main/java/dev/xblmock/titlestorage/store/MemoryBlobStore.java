@@ -117,7 +117,7 @@ public class MemoryBlobStore implements BlobStore {
     }
 
     @Override
-    public void clear() {
+    public void reset() {
         namespaces.clear();
     }
 }

@@ -1,0 +1,45 @@
+package dev.xblmock.testsupport;
+
+import java.util.List;
+
+import dev.xblmock.common.Resettable;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Base of the black-box tests: a real server on a random port, driven over HTTP with REST-assured, with
+ * every piece of emulator state reset before each test. All ITs share this one configuration so Spring
+ * caches a single context; a test needing other properties declares its own (and pays a context start).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ApiIT {
+
+    /** The placeholder header real clients send without sign-in (XSAPI C# port, mock mode). */
+    public static final String PLACEHOLDER_AUTH = "XBL3.0 x=;";
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    private List<Resettable> resettables;
+
+    @BeforeEach
+    void resetEmulator() {
+        RestAssured.port = port;
+        resettables.forEach(Resettable::reset);
+    }
+
+    /** A request with the placeholder authorization of an anonymous client. */
+    protected RequestSpecification anonymous() {
+        return RestAssured.given().port(port).header("Authorization", PLACEHOLDER_AUTH);
+    }
+
+    /** A request with no headers at all. */
+    protected RequestSpecification bare() {
+        return RestAssured.given().port(port);
+    }
+}
