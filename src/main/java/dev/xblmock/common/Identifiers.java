@@ -67,6 +67,7 @@ public final class Identifiers {
         if (path.startsWith("/")) {
             throw XblException.of(ErrorCode.INVALID_PATH, "The listing path '%s' must not start with '/'.", path);
         }
+        String asSent = path; // "a//" has an empty segment even after dropping the one trailing '/' allowed
         if (path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
@@ -83,7 +84,7 @@ public final class Identifiers {
                 throw invalidCharacter("The listing path", path, i, "letters, digits, '_' and '/'");
             }
         }
-        checkSegments(path, "The listing path");
+        checkSegments(asSent, "The listing path");
         return path;
     }
 
@@ -100,7 +101,7 @@ public final class Identifiers {
                 throw invalidCharacter("The directory part of pathAndFileName", value, i, "letters, digits, '_' and '/'");
             }
         }
-        checkSegments(value.substring(0, Math.max(slash, 0)), "pathAndFileName");
+        checkSegments(value.substring(0, slash + 1), "pathAndFileName"); // up to and including the last '/'
         String fileName = value.substring(slash + 1);
         if (fileName.isEmpty()) {
             throw XblException.of(ErrorCode.INVALID_PATH, "pathAndFileName '%s' has an empty file name.", value);
