@@ -2,6 +2,11 @@ package dev.xblmock.titlestorage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,6 +85,21 @@ class RequestHeadersIT extends TitleStorageApi {
         Response get = raw().header("Expect", "100-continue").header("Signature", "x").get(url);
         get.then().statusCode(200);
         assertThat(get.asByteArray()).isEqualTo(body);
+    }
+
+    @Test
+    void aPutThatWaitsFor100ContinueWorks() throws Exception {
+        byte[] body = randomBytes(5_000, 7);
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + url))
+                        .header("Authorization", PLACEHOLDER_AUTH)
+                        .expectContinue(true)
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.body()).isEqualTo("{}");
+        assertThat(get(url).asByteArray()).isEqualTo(body);
     }
 
     @Test

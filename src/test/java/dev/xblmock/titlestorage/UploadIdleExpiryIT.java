@@ -11,7 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /** SPEC 3.4: a multi-block upload idle for longer than upload-idle-timeout expires; its token is refused. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "xblmock.storage.upload-idle-timeout=1s")
+        properties = "xblmock.storage.upload-idle-timeout=2s")
 class UploadIdleExpiryIT extends TitleStorageApi {
 
     private final String url = global() + "/data/slow.bin,binary";
@@ -25,8 +25,8 @@ class UploadIdleExpiryIT extends TitleStorageApi {
         assertThat(t2).endsWith("-2");
 
         long started = System.nanoTime();
-        Awaitility.await().pollDelay(Duration.ofMillis(1_200)).atMost(Duration.ofSeconds(10))
-                .until(() -> System.nanoTime() - started > Duration.ofMillis(1_100).toNanos());
+        Awaitility.await().pollDelay(Duration.ofMillis(2_500)).atMost(Duration.ofSeconds(10))
+                .until(() -> System.nanoTime() - started > Duration.ofMillis(2_100).toNanos());
         Response late = put(url + "?finalBlock=true&continuationToken=" + t2, randomBytes(10, 3));
         assertProblem(late, 400, "InvalidContinuationToken", "continuationToken");
         assertProblem(get(url), 404, "BlobNotFound");
