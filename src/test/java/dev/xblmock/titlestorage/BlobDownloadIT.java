@@ -3,7 +3,6 @@ package dev.xblmock.titlestorage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 
 import io.restassured.response.Response;
@@ -180,13 +179,5 @@ class BlobDownloadIT extends TitleStorageApi {
         Response response = get(url + "?foo=bar&maxItems=abc");
         response.then().statusCode(200);
         assertThat(response.asByteArray()).isEqualTo(body);
-    }
-
-    static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            out.writeBytes(part);
-        }
-        return out.toByteArray();
     }
 }

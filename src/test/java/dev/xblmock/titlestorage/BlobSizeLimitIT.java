@@ -34,6 +34,6 @@ class BlobSizeLimitIT extends TitleStorageApi {
         put(url + "?finalBlock=true&continuationToken=" + token, last).then().statusCode(200);
         Response get = get(url);
         get.then().header("Content-Length", "3000");
-        assertThat(get.asByteArray()).isEqualTo(BlobDownloadIT.concat(first, last));
+        assertThat(get.asByteArray()).isEqualTo(concat(first, last));
     }
 }

@@ -3,7 +3,6 @@ package dev.xblmock.titlestorage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.io.ByteArrayOutputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,14 +50,6 @@ class MultiBlockUploadIT extends TitleStorageApi {
         response.then().statusCode(200).header("Content-Type", JSON);
         assertThat(response.asString()).isEqualTo("{}");
         return etagOf(response);
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            out.writeBytes(part);
-        }
-        return out.toByteArray();
     }
 
     private void assertServed(String expectedEtag, byte[] expected) {

@@ -2,6 +2,7 @@ package dev.xblmock.titlestorage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
@@ -88,6 +89,14 @@ abstract class TitleStorageApi extends ApiIT {
             bytes[length - 1] = (byte) 0xFF;
         }
         return bytes;
+    }
+
+    static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     static byte[] utf8(String text) {
