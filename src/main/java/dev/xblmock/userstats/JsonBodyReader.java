@@ -49,7 +49,7 @@ public class JsonBodyReader {
             node = StrictJson.MAPPER.readTree(bytes);
         } catch (JacksonException e) {
             throw XblException.of(ErrorCode.INVALID_BODY, "The request body is not valid JSON: %s%s.",
-                    e.getOriginalMessage(), where(e.getLocation()));
+                    StrictJson.describe(e), where(e.getLocation()));
         }
         if (!node.isObject()) {
             throw XblException.of(ErrorCode.INVALID_BODY, "The request body must be a JSON object, not %s.",

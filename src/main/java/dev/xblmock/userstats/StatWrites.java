@@ -134,7 +134,7 @@ public final class StatWrites {
         try {
             StrictJson.MAPPER.readTree(node.asString());
         } catch (JacksonException e) {
-            throw invalidStat("%s must be a string of valid JSON text: %s.", member, e.getOriginalMessage());
+            throw invalidStat("%s must be a string of valid JSON text: %s.", member, StrictJson.describe(e));
         }
         return node.asString();
     }
