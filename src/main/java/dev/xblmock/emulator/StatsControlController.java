@@ -1,18 +1,13 @@
 package dev.xblmock.emulator;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.xblmock.common.Identifiers;
 import dev.xblmock.common.Xuid;
 import dev.xblmock.userstats.JsonBodyReader;
 import dev.xblmock.userstats.StatWrites;
 import dev.xblmock.userstats.StatsService;
-import dev.xblmock.userstats.store.Stat;
-import dev.xblmock.userstats.store.UserStats;
+import dev.xblmock.userstats.StoredStats;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The stats routes of the control plane (SPEC 5, 7): {@code PUT /_emulator/stats/users/{xuid}/scids/{scid}}
  * merges stats (and the gamertag) and answers 200 with the user's stored stats for that scid;
  * {@code DELETE /_emulator/stats/users/{xuid}[/scids/{scid}]} removes them (204). {@code {xuid}} is the
- * decimal xuid ({@code xuid(<digits>)} is accepted too).
+ * decimal xuid ({@code xuid(<digits>)} is accepted too). The body is JSON whatever its Content-Type.
  */
 @RestController
 public class StatsControlController {
@@ -40,29 +35,13 @@ public class StatsControlController {
         this.bodies = bodies;
     }
 
-    /** The stored stats of a user for one scid, as the PUT answers them. */
-    @JsonPropertyOrder({"xuid", "scid", "gamertag", "stats"})
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record StoredStats(String xuid, String scid, String gamertag, Map<String, StoredStat> stats) {
-    }
-
-    @JsonPropertyOrder({"type", "value", "valuemetadata"})
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record StoredStat(String type, String value, String valuemetadata) {
-    }
-
     @PutMapping(path = USER + "/scids/{scid}", produces = MediaType.APPLICATION_JSON_VALUE)
     public StoredStats put(@PathVariable("xuid") String xuidText, @PathVariable String scid, HttpServletRequest request)
             throws IOException {
         Xuid xuid = xuid(xuidText);
         String scidValue = Identifiers.scid(scid);
         var patch = StatWrites.patch(bodies.readObject(request.getInputStream(), request.getContentLengthLong()));
-        UserStats stored = stats.write(xuid, scidValue, patch);
-        Map<String, StoredStat> view = new LinkedHashMap<>();
-        for (Stat stat : stored.scid(scidValue).all()) {
-            view.put(stat.name(), new StoredStat(stat.type().wireName(), stat.value(), stat.valueMetadata()));
-        }
-        return new StoredStats(xuid.toString(), scidValue, stored.gamertag(), view);
+        return stats.write(xuid, scidValue, patch);
     }
 
     @DeleteMapping(USER)

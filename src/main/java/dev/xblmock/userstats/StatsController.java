@@ -7,6 +7,7 @@ import java.util.List;
 import dev.xblmock.common.ContractVersion;
 import dev.xblmock.common.ErrorCode;
 import dev.xblmock.common.Identifiers;
+import dev.xblmock.common.QueryParameters;
 import dev.xblmock.common.XblException;
 import dev.xblmock.common.Xuid;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,8 +46,8 @@ public class StatsController {
         Xuid xuid = Identifiers.xuidSegment(user);
         String scidValue = Identifiers.scid(scid);
         List<String> pathNames = names == null ? null : statNames(names, "The stat names segment");
-        QueryString query = QueryString.parse(request.getQueryString());
-        String queryNames = query.get("statNames");
+        QueryParameters query = QueryParameters.parse(request.getQueryString());
+        String queryNames = query.getOrNull("statNames");
         if (pathNames != null && queryNames != null) {
             throw XblException.of(ErrorCode.INVALID_PARAMETER,
                     "Stat names are given both in the path and in 'statNames'; give them in one place.");
@@ -62,8 +63,8 @@ public class StatsController {
 
     @PostMapping(path = "/batch", produces = MediaType.APPLICATION_JSON_VALUE)
     public Object batch(HttpServletRequest request) throws IOException {
-        QueryString query = QueryString.parse(request.getQueryString());
-        String operation = query.get("operation");
+        QueryParameters query = QueryParameters.parse(request.getQueryString());
+        String operation = query.getOrNull("operation");
         if (operation != null && !operation.equalsIgnoreCase("read")) {
             throw XblException.of(ErrorCode.INVALID_PARAMETER,
                     "Query parameter 'operation' must be 'read' (the only batch operation), not '%s'.", operation);
@@ -92,8 +93,8 @@ public class StatsController {
     }
 
     /** {@code ?include=valuemetadata} (a comma-separated list) counts in contract version 3 only. */
-    private static boolean includesValueMetadata(ContractVersion version, QueryString query) {
-        String include = query.get("include");
+    private static boolean includesValueMetadata(ContractVersion version, QueryParameters query) {
+        String include = query.getOrNull("include");
         if (version.value() < 3 || include == null) {
             return false;
         }

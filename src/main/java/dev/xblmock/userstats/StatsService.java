@@ -110,17 +110,21 @@ public class StatsService {
 
     // ---- writes (control plane, seed) ----------------------------------------------------------------
 
-    /** Merges {@code patch} into the user's stats for {@code scid}; returns what is now stored for the user. */
-    public UserStats write(Xuid xuid, String scid, StatsPatch patch) {
-        return repository.update(xuid, user -> {
+    /**
+     * Merges {@code patch} into the user's stats for {@code scid} in one atomic step; returns what is now
+     * stored for the user and that scid.
+     */
+    public StoredStats write(Xuid xuid, String scid, StatsPatch patch) {
+        UserStats stored = repository.update(xuid, user -> {
             UserStats next = patch.setsGamertag() ? user.withGamertag(patch.gamertag()) : user;
             return next.withScid(scid, next.scid(scid).merged(patch.puts(), patch.removals()));
         });
+        return StoredStats.of(xuid, scid, stored);
     }
 
     /** Sets (or with null clears) the user's gamertag, e.g. from the seed's {@code users}. */
-    public UserStats setGamertag(Xuid xuid, String gamertag) {
-        return repository.update(xuid, user -> user.withGamertag(gamertag));
+    public void setGamertag(Xuid xuid, String gamertag) {
+        repository.update(xuid, user -> user.withGamertag(gamertag));
     }
 
     public UserStats find(Xuid xuid) {

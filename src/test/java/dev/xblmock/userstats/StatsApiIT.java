@@ -35,6 +35,12 @@ abstract class StatsApiIT extends ApiIT {
                 .then().statusCode(200);
     }
 
+    /** Paths are sent as written, like XSAPI does: {@code xuid(…)} with literal parentheses. */
+    @Override
+    protected RequestSpecification anonymous() {
+        return super.anonymous().urlEncodingEnabled(false);
+    }
+
     /** An anonymous Xbox request with {@code x-xbl-contract-version: version}. */
     RequestSpecification version(int version) {
         return anonymous().header("x-xbl-contract-version", String.valueOf(version));

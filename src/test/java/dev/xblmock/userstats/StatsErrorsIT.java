@@ -92,7 +92,7 @@ class StatsErrorsIT extends StatsApiIT {
                 "Query parameter 'statNames', name 1: stat name must not be empty.");
         String raw = rawHttp("GET /users/xuid(1)/scids/s/stats?statNames=a%zz HTTP/1.1");
         assertThat(raw).startsWith("HTTP/1.1 400 ").contains("\"code\":\"InvalidParameter\"")
-                .contains("Query parameter 'statNames' has an invalid percent-encoding '%zz' at position 2.");
+                .contains("Query parameter 'statNames' has an invalid percent-encoding '%zz' at position 2; '%' must be followed by two hex digits.");
         assertProblem(anonymous().get("/users/xuid(1)/scids/s/stats/a?statNames=b"), 400, "InvalidParameter",
                 "Stat names are given both in the path and in 'statNames'; give them in one place.");
     }
@@ -103,10 +103,13 @@ class StatsErrorsIT extends StatsApiIT {
                 .contentType("application/problem+json").body("code", equalTo("MethodNotAllowed"));
         anonymous().get("/batch").then().statusCode(405)
                 .contentType("application/problem+json").body("code", equalTo("MethodNotAllowed"));
-        anonymous().get("/users/xuid(1)/scids/s/stat").then().statusCode(404)
-                .contentType("application/problem+json").body("code", equalTo("NoSuchRoute"));
-        anonymous().get("/users/xuid(1)/scids/s/stats/a/b").then().statusCode(404)
-                .contentType("application/problem+json").body("code", equalTo("NoSuchRoute"));
+        assertProblem(anonymous().get("/users/xuid(1)/scids/s/stat"), 404, "NoSuchRoute",
+                "No route matches GET /users/xuid(1)/scids/s/stat. Did you mean .../stats (lower case, no trailing '/')?");
+        assertProblem(anonymous().get("/users/xuid(1)/scids/s/stats/a/b"), 404, "NoSuchRoute",
+                "No route matches GET /users/xuid(1)/scids/s/stats/a/b. A user's stats are read with "
+                        + "GET /users/xuid({xuid})/scids/{scid}/stats[/{name},{name}…].");
+        assertProblem(anonymous().body(V1_OK).post("/batch/read"), 404, "NoSuchRoute",
+                "No route matches POST /batch/read. The User Statistics batch route is POST /batch?operation=read.");
     }
 
     // ---- batch: request -----------------------------------------------------------------------------
