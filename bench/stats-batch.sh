@@ -43,16 +43,17 @@ if [ "$status" != 200 ] || [ "$stat_count" != 2000 ]; then echo "bad answer: HTT
 echo "# xblmock User Statistics batch benchmark  $(date -u +%FT%TZ)  java: $(java -version 2>&1 | head -n1)"
 echo "request $(wc -c <"$WORK/body.json") bytes, answer $(wc -c <"$WORK/answer.json") bytes ($stat_count stats)"
 run_wrk "warm-up" "$WARMUP" 16 1 -s "$ROOT/bench/wrk/stats-batch.lua" "$URL" >/dev/null
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
-ticks_before=$(cpu_ticks)
+cpu_ticks() { awk '{print $14, $15}' "/proc/$SERVER_PID/stat"; } # user and system clock ticks
+read -r user_before sys_before < <(cpu_ticks)
 run_wrk "POST /batch, 100 users x 2 scids x 10 stats" "$DURATION" 16 1 -s "$ROOT/bench/wrk/stats-batch.lua" "$URL" \
   | tee "$WORK/wrk.txt"
-ticks_after=$(cpu_ticks)
+read -r user_after sys_after < <(cpu_ticks)
 
 requests=$(awk '/requests in/ {print $1}' "$WORK/wrk.txt")
-cpu_us=$(awk -v t=$((ticks_after - ticks_before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" \
-  'BEGIN { printf "%.0f", t * 1000000 / hz / n }')
-echo "server CPU per request: ${cpu_us} us (all server threads: HTTP, JIT, GC)"
+per_request() { awk -v t="$1" -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.0f", t * 1000000 / hz / n }'; }
+echo "server CPU per request: $(per_request $((user_after + sys_after - user_before - sys_before))) us" \
+  "(user $(per_request $((user_after - user_before))) us, system $(per_request $((sys_after - sys_before))) us;" \
+  "all server threads: HTTP, JIT, GC)"
 echo "RESULT requests/s=$(awk '/^Requests\/sec/ {print $2}' "$WORK/wrk.txt")" \
   "p50=$(awk '$1 == "50%" {print $2}' "$WORK/wrk.txt") p99=$(awk '$1 == "99%" {print $2}' "$WORK/wrk.txt")" \
   "non-2xx=$(awk '/Non-2xx/ {print $NF}' "$WORK/wrk.txt" | grep . || echo 0)" \
