@@ -100,7 +100,7 @@ public final class Identifiers {
                 throw invalidCharacter("The directory part of pathAndFileName", value, i, "letters, digits, '_' and '/'");
             }
         }
-        checkSegments(value.substring(0, Math.max(slash, 0)), "pathAndFileName");
+        checkSegments(value.substring(0, slash + 1), "pathAndFileName"); // up to and including the last '/'
         String fileName = value.substring(slash + 1);
         if (fileName.isEmpty()) {
             throw XblException.of(ErrorCode.INVALID_PATH, "pathAndFileName '%s' has an empty file name.", value);
