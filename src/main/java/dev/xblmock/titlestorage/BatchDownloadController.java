@@ -47,6 +47,8 @@ public class BatchDownloadController {
         String boundary = UUID.randomUUID().toString();
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType("multipart/form-data; boundary=" + boundary);
+        // the container's buffer decides the chunk size: one copy buffer per chunk instead of 8 KiB pieces
+        response.setBufferSize(MultipartWriter.DEFAULT_BUFFER_SIZE);
         OutputStream out = response.getOutputStream();
         // Commit the headers now, before any part: with no Content-Length the body goes out chunked, even when
         // it would fit in the container's buffer.

@@ -344,6 +344,14 @@ class BatchDownloadIT extends ApiIT {
     void otherMethodsOnABatchPathAreNotAllowed() {
         anonymous().get("/trustedplatform/users/batch/scids/" + SCID + "/data/a.bin,binary")
                 .then().statusCode(405).contentType("application/problem+json");
+        anonymous().body("{}").put("/trustedplatform/users/batch/scids/" + SCID + "/data/a.bin,binary")
+                .then().statusCode(405).contentType("application/problem+json");
+    }
+
+    @Test
+    void postOnAnOrdinaryBlobPathIsNotAllowed() {
+        batch("/trustedplatform/users/xuid(1)/scids/" + SCID + "/data/a.bin,binary", "{\"xuids\":[1]}")
+                .then().statusCode(405).contentType("application/problem+json").body("code", equalTo("MethodNotAllowed"));
     }
 
     @Test
