@@ -4,12 +4,12 @@
 # growth during the response (peak used heap sampled by jstat every SAMPLE_MS, minus the used heap after a
 # forced GC just before the request), so it shows whether memory scales with the batch.
 # Server pinned to CPU 0 with -Xmx512m, curl and jstat to CPU 1.
-# Usage: bench/batch-download.sh   (env: RUNS (default 5), WARMUP (default 3), SAMPLE_MS (default 10), JAVA_OPTS)
+# Usage: bench/batch-download.sh   (env: RUNS (default 10), WARMUP (default 10), SAMPLE_MS (default 10), JAVA_OPTS)
 . "$(dirname "$0")/lib.sh"
 require_tools curl taskset python3
 command -v jstat >/dev/null && command -v jcmd >/dev/null || { echo "needs a JDK's jstat and jcmd on PATH" >&2; exit 1; }
-RUNS=${RUNS:-5}
-WARMUP=${WARMUP:-3}
+RUNS=${RUNS:-10}
+WARMUP=${WARMUP:-10}
 SAMPLE_MS=${SAMPLE_MS:-10}
 USERS=1000
 SCID=BatchBench
@@ -52,11 +52,12 @@ echo "# xblmock batch download benchmark  $(date -u +%FT%TZ)"
 echo "java: $(java -version 2>&1 | head -n1); $(nproc) CPUs; server: $JAVA_OPTS, pinned to CPU $SERVER_CPU"
 echo "seeded $USERS users x 64 KiB (trustedplatform, ${SCID}, b.bin,binary); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| entries | response bytes | median time (s) | median MB/s | min-max MB/s | server CPU per response (ms) | MB per server CPU-second | heap after GC (MiB) | peak heap during response (MiB) | growth (MiB) | young GCs during response |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| entries | response bytes | median time (s) | median MB/s | min-max MB/s | server CPU per response (ms) | MB per server CPU-second | heap after GC (MiB) | peak heap during response (MiB) | growth (MiB) | young GCs during response | retained after response and GC (MiB) |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+for n in 100 1000; do body_for "$n" >"$WORK/body-$n.json"; done
+# warm the JIT up on both sizes before measuring either
+for _ in $(seq 1 "$WARMUP"); do fetch "$WORK/body-1000.json" >/dev/null; fetch "$WORK/body-100.json" >/dev/null; done
 for n in 100 1000; do
-  body_for "$n" >"$WORK/body-$n.json"
-  for _ in $(seq 1 "$WARMUP"); do fetch "$WORK/body-$n.json" >/dev/null; done
   : >"$WORK/times-$n"
   ticks_before=$(cpu_ticks)
   for _ in $(seq 1 "$RUNS"); do fetch "$WORK/body-$n.json" >>"$WORK/times-$n"; done
@@ -74,21 +75,25 @@ for n in 100 1000; do
   sleep 0.2
   kill "$JSTAT_PID" 2>/dev/null || true; wait "$JSTAT_PID" 2>/dev/null || true
   ygc_after=$(jstat -gc "$SERVER_PID" | awk 'NR==2 { print $13 }')
+  jcmd "$SERVER_PID" GC.run >/dev/null
+  sleep 0.5
+  retained=$(used_kib)
   peak=$(awk '$1 ~ /^[0-9.]+$/ { u = $3 + $4 + $6 + $8; if (u > max) max = u } END { printf "%d\n", max }' "$WORK/jstat-$n")
 
-  python3 - "$n" "$WORK/times-$n" "$base" "$peak" "$((ygc_after - ygc_before))" "$cpu_ms" <<'EOF'
+  python3 - "$n" "$WORK/times-$n" "$base" "$peak" "$((ygc_after - ygc_before))" "$cpu_ms" "$retained" <<'EOF'
 import statistics, sys
-n, path, base, peak, ygc, cpu_ms = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5], int(sys.argv[6])
+n, path, base, peak, ygc, cpu_ms, retained = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5], int(sys.argv[6]), int(sys.argv[7])
 runs = [tuple(map(float, line.split())) for line in open(path) if line.strip()]
 size = int(runs[0][0])
 assert all(int(r[0]) == size for r in runs), "response sizes differ between runs"
 rates = [r[0] / r[1] / 1e6 for r in runs]
 times = [r[1] for r in runs]
 print(f"| {n} | {size:,} | {statistics.median(times):.3f} | {statistics.median(rates):.0f} | "
-      f"{min(rates):.0f}-{max(rates):.0f} | {cpu_ms} | {size / 1e6 / (cpu_ms / 1000):.0f} | {base / 1024:.1f} | {peak / 1024:.1f} | {(peak - base) / 1024:.1f} | {ygc} |")
+      f"{min(rates):.0f}-{max(rates):.0f} | {cpu_ms} | {size / 1e6 / (cpu_ms / 1000):.0f} | {base / 1024:.1f} | {peak / 1024:.1f} | {(peak - base) / 1024:.1f} | {ygc} | {(retained - base) / 1024:+.1f} |")
 EOF
 done
 echo
-echo "MB = 10^6 bytes. $((RUNS + 1)) measured runs per size after $WARMUP warm-up runs; server CPU is averaged over"
+echo "MB = 10^6 bytes. $((RUNS + 1)) measured runs per size after $WARMUP warm-up runs of each; server CPU is averaged over"
 echo "the first $RUNS of them (all server threads, JIT and GC included); heap sampled every ${SAMPLE_MS} ms by jstat"
-echo "during the last run. Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "during the last run: growth = peak - heap after a forced GC just before it (garbage included, since no GC ran);"
+echo "retained = heap after a forced GC just after it - that same baseline. Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
