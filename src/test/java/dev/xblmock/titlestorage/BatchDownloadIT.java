@@ -324,7 +324,7 @@ class BatchDownloadIT extends ApiIT {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.body())
                 .contains("\"code\":\"InvalidPath\"")
-                .contains("\"detail\":\"pathAndFileName 'dir//' has an empty segment ('//') at position 4.\"");
+                .contains("\"detail\":\"pathAndFileName 'dir//a' has an empty segment ('//') at position 4.\"");
     }
 
     @Test
