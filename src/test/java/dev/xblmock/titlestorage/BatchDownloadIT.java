@@ -299,7 +299,7 @@ class BatchDownloadIT extends ApiIT {
         "/trustedplatform/users/batch/scids/S/data/a.cfg,config   | TypeNotAllowed | Type 'config' is not allowed in trustedplatform storage; allowed: binary, json.",
         "/universalplatform/users/batch/scids/S/data/a.cfg,config | TypeNotAllowed | Type 'config' is not allowed in universalplatform storage; allowed: binary, json.",
         "/trustedplatform/users/batch/scids/bad.scid/data/a.bin,binary | InvalidScid | scid 'bad.scid' contains '.' at position 4; only letters, digits, '_' and '-' are allowed.",
-        "/trustedplatform/users/batch/scids/S/data/a..b,binary    | InvalidPath | The file name 'a..b' must not contain '..'.",
+        "/trustedplatform/users/batch/scids/S/data/a..b,binary    | InvalidPath | pathAndFileName 'a..b' contains '..' at position 2; a file name must not contain '..'.",
         "/trustedplatform/users/batch/scids/S/data/a.bin,bin      | InvalidPath | The type suffix ',bin' is not one of ,binary, ,json or ,config (lower case).",
         "/trustedplatform/users/batch/scids/S/data/a.bin,BINARY   | InvalidPath | The type suffix ',BINARY' is not one of ,binary, ,json or ,config (lower case).",
         "/trustedplatform/users/batch/scids/S/data/dir/a.bin      | InvalidPath | A batch download names one blob: end the path with ,binary, ,json or ,config.",
