@@ -194,7 +194,7 @@ public final class Identifiers {
     }
 
     /** Control characters never reach a response body verbatim. */
-    static String printable(String value) {
+    public static String printable(String value) {
         if (value == null) {
             return "";
         }

@@ -46,6 +46,21 @@ final class MemoryStagedUpload implements StagedUpload {
     }
 
     @Override
+    public synchronized void truncate(long newSize) {
+        if (newSize < 0 || newSize > size) {
+            throw new IllegalArgumentException("cannot truncate " + size + " bytes to " + newSize);
+        }
+        while (size > newSize) {
+            byte[] last = chunks.remove(chunks.size() - 1);
+            size -= last.length;
+            if (size < newSize) {
+                chunks.add(Arrays.copyOf(last, (int) (newSize - size)));
+                size = newSize;
+            }
+        }
+    }
+
+    @Override
     public synchronized InputStream open(long offset, long length) {
         return snapshot().open(offset, length);
     }

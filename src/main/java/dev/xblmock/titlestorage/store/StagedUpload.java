@@ -20,6 +20,9 @@ public interface StagedUpload extends AutoCloseable {
      */
     long append(InputStream body) throws IOException;
 
+    /** Drops everything staged after the first {@code size} bytes (undoes a block that was refused later). */
+    void truncate(long size);
+
     /** Reads staged bytes, e.g. to validate a JSON document before it is committed. */
     InputStream open(long offset, long length) throws IOException;
 

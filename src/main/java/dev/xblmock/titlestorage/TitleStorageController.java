@@ -1,0 +1,165 @@
+package dev.xblmock.titlestorage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.xblmock.common.ErrorCode;
+import dev.xblmock.common.Identity;
+import dev.xblmock.common.QueryParameters;
+import dev.xblmock.common.XblException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Title Storage over HTTP (SPEC 3.3–3.7): parses the raw path into a {@link StoragePath}, calls one service
+ * method and renders its result. Blob bodies are streamed straight between the servlet streams and the store.
+ */
+@RestController
+@RequestMapping({"/global/**", "/trustedplatform/**", "/universalplatform/**", "/untrustedplatform/**", "/json/**",
+        "/sessions/**"})
+public class TitleStorageController {
+    private static final int COPY_BUFFER = 64 * 1024;
+
+    private final TitleStorageService service;
+
+    public TitleStorageController(TitleStorageService service) {
+        this.service = service;
+    }
+
+    @GetMapping
+    public ResponseEntity<?> get(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        StoragePath path = StoragePaths.parse(request.getRequestURI());
+        QueryParameters query = QueryParameters.parse(request.getQueryString());
+        Identity caller = identity(request);
+        if (path instanceof StoragePath.Quota quota) {
+            QuotaInfo info = service.quota(quota.namespace(), caller);
+            return json(HttpStatus.OK, Map.of("quotaInfo", info));
+        }
+        if (path instanceof StoragePath.Listing listing) {
+            return json(HttpStatus.OK, ListingResponse.of(
+                    service.list(listing.namespace(), listing.directory(), caller, query)));
+        }
+        if (path instanceof StoragePath.Blob blob) {
+            Download download = service.download(blob.key(), caller, query, preconditions(request),
+                    RangeHeader.parse(request.getHeader(HttpHeaders.RANGE)),
+                    request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+            write(download, response);
+            return null;
+        }
+        throw methodNotAllowed("GET", "POST");
+    }
+
+    @PutMapping
+    public ResponseEntity<?> put(HttpServletRequest request) throws IOException {
+        StoragePath path = StoragePaths.parse(request.getRequestURI());
+        if (!(path instanceof StoragePath.Blob blob)) {
+            throw methodNotAllowed("PUT", path instanceof StoragePath.BatchBlob ? "POST" : "GET");
+        }
+        UploadOutcome outcome;
+        try (InputStream body = request.getInputStream()) {
+            outcome = service.upload(blob.key(), identity(request), QueryParameters.parse(request.getQueryString()),
+                    preconditions(request), request.getContentLengthLong(), body);
+        }
+        return switch (outcome.kind()) {
+            case CREATED -> withEtag(HttpStatus.CREATED, outcome.etag()).body(Map.of());
+            case COMMITTED -> withEtag(HttpStatus.OK, outcome.etag()).body(Map.of());
+            case BLOCK_ACCEPTED -> json(HttpStatus.OK, Map.of("continuationToken", outcome.continuationToken()));
+        };
+    }
+
+    @DeleteMapping
+    public ResponseEntity<Void> delete(HttpServletRequest request) {
+        StoragePath path = StoragePaths.parse(request.getRequestURI());
+        if (!(path instanceof StoragePath.Blob blob)) {
+            throw methodNotAllowed("DELETE", path instanceof StoragePath.BatchBlob ? "POST" : "GET");
+        }
+        service.delete(blob.key(), identity(request), preconditions(request));
+        return ResponseEntity.ok().build();
+    }
+
+    private static void write(Download download, HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.ETAG, download.etag().toString());
+        if (download instanceof Download.NotModified) {
+            response.setStatus(HttpStatus.NOT_MODIFIED.value());
+            return;
+        }
+        if (download instanceof Download.Document document) {
+            response.setStatus(HttpStatus.OK.value());
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setContentLength(document.json().length);
+            response.getOutputStream().write(document.json());
+            return;
+        }
+        Download.Bytes bytes = (Download.Bytes) download;
+        response.setStatus(bytes.range() == null ? HttpStatus.OK.value() : HttpStatus.PARTIAL_CONTENT.value());
+        response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
+        response.setContentType(bytes.contentType());
+        response.setContentLengthLong(bytes.length());
+        if (bytes.range() != null) {
+            response.setHeader(HttpHeaders.CONTENT_RANGE, bytes.range().contentRange());
+        }
+        try (InputStream in = bytes.body().open()) {
+            OutputStream out = response.getOutputStream();
+            byte[] buffer = new byte[(int) Math.min(COPY_BUFFER, Math.max(bytes.length(), 1))];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                out.write(buffer, 0, n);
+            }
+        }
+    }
+
+    private static Preconditions preconditions(HttpServletRequest request) {
+        return new Preconditions(request.getHeader(HttpHeaders.IF_MATCH), request.getHeader(HttpHeaders.IF_NONE_MATCH));
+    }
+
+    private static Identity identity(HttpServletRequest request) {
+        Object identity = request.getAttribute(Identity.REQUEST_ATTRIBUTE);
+        return identity instanceof Identity known ? known : Identity.ANONYMOUS;
+    }
+
+    private static ResponseEntity.BodyBuilder withEtag(HttpStatus status, Etag etag) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).header(HttpHeaders.ETAG, etag.toString());
+    }
+
+    private static ResponseEntity<Object> json(HttpStatus status, Object body) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    private static XblException methodNotAllowed(String method, String allowed) {
+        return new XblException(ErrorCode.METHOD_NOT_ALLOWED, 405,
+                "Method " + method + " is not allowed on this route; allowed: " + allowed + ".",
+                Map.of(HttpHeaders.ALLOW, allowed));
+    }
+
+    /** The listing's wire shape (SPEC 3.6). */
+    record ListingResponse(List<Entry> blobs, PagingInfo pagingInfo) {
+
+        static ListingResponse of(ListingPage page) {
+            return new ListingResponse(page.blobs().stream().map(item -> new Entry(item.fileName(),
+                    item.etag().toString(), item.size(),
+                    item.clientFileTime() == null ? null : ClientFileTimes.format(item.clientFileTime()),
+                    item.displayName())).toList(), new PagingInfo(page.totalItems(), page.continuationToken()));
+        }
+
+        /** clientFileTime and displayName are omitted when unset, never null (XSAPI fails on null). */
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        record Entry(String fileName, String etag, long size, String clientFileTime, String displayName) {
+        }
+
+        /** continuationToken is always present: a string, or null on the last page. */
+        record PagingInfo(int totalItems, String continuationToken) {
+        }
+    }
+}

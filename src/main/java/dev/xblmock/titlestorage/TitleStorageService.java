@@ -1,0 +1,265 @@
+package dev.xblmock.titlestorage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Optional;
+
+import dev.xblmock.common.ErrorCode;
+import dev.xblmock.common.Identifiers;
+import dev.xblmock.common.Identity;
+import dev.xblmock.common.QueryParameters;
+import dev.xblmock.common.XblException;
+import dev.xblmock.titlestorage.store.BlobAttributes;
+import dev.xblmock.titlestorage.store.BlobContent;
+import dev.xblmock.titlestorage.store.BlobMetadata;
+import dev.xblmock.titlestorage.store.BlobStore;
+import dev.xblmock.titlestorage.store.StagedUpload;
+import dev.xblmock.titlestorage.store.WriteGuard;
+import org.springframework.stereotype.Service;
+
+/**
+ * The Title Storage rules (SPEC 3): type rules, ownership, conditional requests, ranges, whole and
+ * multi-block uploads, quota, listings. Knows nothing of HTTP; errors are {@link XblException}s.
+ */
+@Service
+public class TitleStorageService {
+
+    static final int DEFAULT_LIST_ITEMS = 100;
+    static final int MAX_LIST_ITEMS = 1000;
+
+    private final BlobStore store;
+    private final UploadSessions sessions;
+    private final AccessRules access;
+    private final StorageProperties properties;
+    private final JsonDocuments documents;
+
+    public TitleStorageService(BlobStore store, UploadSessions sessions, AccessRules access,
+                               StorageProperties properties, JsonDocuments documents) {
+        this.store = store;
+        this.sessions = sessions;
+        this.access = access;
+        this.properties = properties;
+        this.documents = documents;
+    }
+
+    // ---- download -------------------------------------------------------------------------------------------
+
+    /**
+     * @param range          the single requested range, or null (absent, malformed or several: whole blob)
+     * @param acceptLanguage the raw Accept-Language header, or null
+     */
+    public Download download(BlobKey key, Identity caller, QueryParameters query, Preconditions preconditions,
+                             ByteRange range, String acceptLanguage) {
+        checkType(key);
+        access.checkRead(caller, key.namespace());
+        DownloadCommand command = new DownloadCommand(preconditions, range, query.getOrNull("select"),
+                query.getOrNull("customSelector"), acceptLanguage);
+        DocumentView view = documents.viewFor(key.type(), command);
+        Optional<BlobContent> content = store.open(key);
+        if (command.preconditions().checkRead(content.map(BlobContent::metadata)) == Preconditions.ReadOutcome.NOT_MODIFIED) {
+            return new Download.NotModified(content.get().metadata().etag());
+        }
+        BlobContent blob = content.orElseThrow(() -> XblException.of(ErrorCode.BLOB_NOT_FOUND,
+                "Blob %s does not exist in %s.", key.fileName(), key.namespace().rootPath()));
+        BlobMetadata metadata = blob.metadata();
+        Optional<byte[]> document = view.render(blob);
+        if (document.isPresent()) {
+            return new Download.Document(metadata.etag(), document.get());
+        }
+        ByteRange.Resolved resolved = range == null ? null : range.resolve(metadata.size());
+        long offset = resolved == null ? 0 : resolved.offset();
+        long length = resolved == null ? metadata.size() : resolved.length();
+        return new Download.Bytes(metadata.etag(), key.type().contentType(), length, resolved,
+                () -> blob.open(offset, length));
+    }
+
+    // ---- upload ---------------------------------------------------------------------------------------------
+
+    /** @param contentLength the declared body length, or -1 for a chunked body */
+    public UploadOutcome upload(BlobKey key, Identity caller, QueryParameters query, Preconditions preconditions,
+                                long contentLength, InputStream body) throws IOException {
+        checkType(key);
+        access.checkWrite(caller, key.namespace());
+        UploadCommand command = new UploadCommand(preconditions, query.booleanParameter("finalBlock").orElse(null),
+                query.getOrNull("continuationToken"), ClientFileTimes.parse(query.getOrNull("clientFileTime")),
+                Identifiers.displayName(query.getOrNull("displayName")), contentLength < 0 ? null : contentLength);
+        String token = command.continuationToken();
+        if (key.type().isJson() && (token != null || Boolean.FALSE.equals(command.finalBlock()))) {
+            throw XblException.of(ErrorCode.MULTI_BLOCK_NOT_ALLOWED,
+                    "%s blobs must be uploaded whole: finalBlock=false and continuationToken are for binary blobs only.",
+                    key.type().wireName());
+        }
+        if (token != null && command.finalBlock() == null) {
+            throw XblException.of(ErrorCode.INVALID_PARAMETER,
+                    "Query parameter 'finalBlock' (true or false) is required with 'continuationToken'.");
+        }
+        if (command.contentLength() != null && command.contentLength() > properties.maxRequestBytes()) {
+            throw BodyLimits.tooLarge(properties.maxRequestBytes());
+        }
+        if (token != null) {
+            return continueUpload(key, command, token, body);
+        }
+        if (Boolean.FALSE.equals(command.finalBlock())) {
+            return startUpload(key, command, body);
+        }
+        return wholeUpload(key, command, body);
+    }
+
+    private UploadOutcome wholeUpload(BlobKey key, UploadCommand command, InputStream body) throws IOException {
+        StagedUpload staged = store.stage();
+        boolean committed = false;
+        try {
+            staged.append(limits(body, 0, 0));
+            if (key.type().isJson()) {
+                try (InputStream json = staged.open(0, staged.size())) {
+                    documents.validate(json);
+                }
+            }
+            BlobMetadata metadata = store.commit(key, staged, attributes(command, BlobAttributes.NONE),
+                    guard(command.preconditions(), key.namespace(), staged.size()));
+            committed = true;
+            return UploadOutcome.created(metadata.etag());
+        } finally {
+            if (!committed) {
+                staged.close();
+            }
+        }
+    }
+
+    private UploadOutcome startUpload(BlobKey key, UploadCommand command, InputStream body) throws IOException {
+        StagedUpload staged = store.stage();
+        boolean started = false;
+        try {
+            BodyLimits block = limits(body, 0, properties.minBlockBytes());
+            staged.append(block);
+            command.preconditions().checkWrite(store.metadata(key));
+            UploadSession session = sessions.start(key, staged, attributes(command, BlobAttributes.NONE));
+            synchronized (session) {
+                session.accepted(null, block.sha256(), sessions.now());
+                started = true;
+                return UploadOutcome.blockAccepted(session.currentToken());
+            }
+        } finally {
+            if (!started) {
+                staged.close();
+            }
+        }
+    }
+
+    private UploadOutcome continueUpload(BlobKey key, UploadCommand command, String token, InputStream body)
+            throws IOException {
+        UploadSession session = sessions.find(token, key);
+        boolean finalBlock = command.finalBlock();
+        synchronized (session) {
+            if (!session.committed() && token.equals(session.currentToken())) {
+                return acceptBlock(session, command, token, finalBlock, body);
+            }
+            if (token.equals(session.lastBlockToken)) {
+                BodyLimits retransmitted = new BodyLimits(body, properties.maxRequestBytes(), Long.MAX_VALUE,
+                        properties.maxBlobBytes(), 0);
+                retransmitted.transferTo(OutputStream.nullOutputStream());
+                if (session.isRetransmission(token, retransmitted.sha256())) {
+                    return session.committed()
+                            ? UploadOutcome.committed(session.committedEtag)
+                            : UploadOutcome.blockAccepted(session.currentToken());
+                }
+                throw UploadSessions.invalid("continuationToken '%s' was already used for a block with different "
+                        + "bytes; send the next block with '%s'.", token,
+                        session.committed() ? "no token (the upload is committed)" : session.currentToken());
+            }
+            throw UploadSessions.invalid("continuationToken '%s' is stale; %s.", token, session.committed()
+                    ? "the upload was already committed"
+                    : "the next block must be sent with '" + session.currentToken() + "'");
+        }
+    }
+
+    private UploadOutcome acceptBlock(UploadSession session, UploadCommand command, String token, boolean finalBlock,
+                                      InputStream body) throws IOException {
+        StagedUpload staged = session.staged;
+        long before = staged.size();
+        BodyLimits block = limits(body, before, finalBlock ? 0 : properties.minBlockBytes());
+        staged.append(block);
+        if (!finalBlock) {
+            session.accepted(token, block.sha256(), sessions.now());
+            return UploadOutcome.blockAccepted(session.currentToken());
+        }
+        BlobMetadata metadata;
+        try {
+            metadata = store.commit(session.key, staged, attributes(command, session.firstBlockAttributes),
+                    guard(command.preconditions(), session.key.namespace(), staged.size()));
+        } catch (RuntimeException refused) {
+            staged.truncate(before); // a refused block does not consume its token
+            throw refused;
+        }
+        session.accepted(token, block.sha256(), sessions.now());
+        session.committedEtag = metadata.etag();
+        return UploadOutcome.committed(metadata.etag());
+    }
+
+    private BodyLimits limits(InputStream body, long alreadyStaged, long minBytes) {
+        return new BodyLimits(body, properties.maxRequestBytes(), properties.maxBlobBytes() - alreadyStaged,
+                properties.maxBlobBytes(), minBytes);
+    }
+
+    /** clientFileTime and displayName of this request win over the first block's. */
+    private static BlobAttributes attributes(UploadCommand command, BlobAttributes fallback) {
+        return new BlobAttributes(
+                command.clientFileTime() != null ? command.clientFileTime() : fallback.clientFileTime(),
+                command.displayName() != null ? command.displayName() : fallback.displayName());
+    }
+
+    private WriteGuard guard(Preconditions preconditions, Namespace namespace, long newSize) {
+        long quota = properties.quotaBytesFor(namespace.root());
+        boolean hard = properties.quotaEnforcement() == StorageProperties.QuotaEnforcement.HARD;
+        return (current, usedBytes) -> {
+            preconditions.checkWrite(current);
+            long after = usedBytes - current.map(BlobMetadata::size).orElse(0L) + newSize;
+            if (hard && after > quota) {
+                throw XblException.of(ErrorCode.QUOTA_EXCEEDED,
+                        "This write would take %s to %d bytes; its quota is %d bytes (xblmock.storage.quota-enforcement=hard).",
+                        namespace.rootPath(), after, quota);
+            }
+        };
+    }
+
+    // ---- delete, list, quota --------------------------------------------------------------------------------
+
+    public void delete(BlobKey key, Identity caller, Preconditions preconditions) {
+        checkType(key);
+        access.checkWrite(caller, key.namespace());
+        store.delete(key, (current, usedBytes) -> preconditions.checkDelete(current));
+    }
+
+    public ListingPage list(Namespace namespace, String directory, Identity caller, QueryParameters query) {
+        access.checkRead(caller, namespace);
+        int maxItems = query.intParameter("maxItems", 1, MAX_LIST_ITEMS).orElse(DEFAULT_LIST_ITEMS);
+        int skipItems = query.intParameter("skipItems", 0, Integer.MAX_VALUE).orElse(0);
+        String continuationToken = query.getOrNull("continuationToken");
+        int offset = continuationToken != null
+                ? ListingTokens.decode(continuationToken, namespace, directory)
+                : skipItems;
+        List<BlobMetadata> all = store.list(namespace, directory);
+        int from = Math.min(offset, all.size());
+        int to = (int) Math.min((long) from + maxItems, all.size());
+        List<ListingPage.Item> items = all.subList(from, to).stream()
+                .map(m -> new ListingPage.Item(m.key().fileName(), m.etag(), m.size(), m.clientFileTime(), m.displayName()))
+                .toList();
+        String next = to < all.size() ? ListingTokens.encode(namespace, directory, to) : null;
+        return new ListingPage(items, all.size(), next);
+    }
+
+    public QuotaInfo quota(Namespace namespace, Identity caller) {
+        access.checkRead(caller, namespace);
+        return new QuotaInfo(store.usedBytes(namespace), properties.quotaBytesFor(namespace.root()));
+    }
+
+    private static void checkType(BlobKey key) {
+        StorageRoot root = key.namespace().root();
+        if (!root.allows(key.type())) {
+            throw XblException.of(ErrorCode.TYPE_NOT_ALLOWED, "Type '%s' is not allowed in %s storage; allowed: %s.",
+                    key.type().wireName(), root.segment(), root.allowedTypes());
+        }
+    }
+}

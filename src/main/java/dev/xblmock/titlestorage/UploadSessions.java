@@ -1,0 +1,120 @@
+package dev.xblmock.titlestorage;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import dev.xblmock.common.ErrorCode;
+import dev.xblmock.common.Resettable;
+import dev.xblmock.common.XblException;
+import dev.xblmock.titlestorage.store.BlobAttributes;
+import dev.xblmock.titlestorage.store.StagedUpload;
+import jakarta.annotation.PreDestroy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Pending multi-block uploads by token id. An upload idle for longer than
+ * {@code xblmock.storage.upload-idle-timeout} expires: its token is refused and its staged bytes freed
+ * (a background sweep frees abandoned uploads even if nobody asks for them again).
+ */
+@Component
+public class UploadSessions implements Resettable {
+
+    private final ConcurrentHashMap<String, UploadSession> sessions = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final long idleTimeoutMillis;
+    private final ScheduledExecutorService sweeper;
+
+    public UploadSessions(Clock clock, StorageProperties properties) {
+        this.clock = clock;
+        this.idleTimeoutMillis = properties.uploadIdleTimeout().toMillis();
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "upload-session-sweeper");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = Math.max(1_000, Math.min(idleTimeoutMillis, 60_000));
+        sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    UploadSession start(BlobKey key, StagedUpload staged, BlobAttributes attributes) {
+        String id = UUID.randomUUID().toString();
+        UploadSession session = new UploadSession(id, key, staged, attributes, clock.instant());
+        sessions.put(id, session);
+        return session;
+    }
+
+    /** The live session a token belongs to, bound to {@code key}; 400 InvalidContinuationToken otherwise. */
+    UploadSession find(String token, BlobKey key) {
+        int dash = token.lastIndexOf('-');
+        UploadSession session = dash < 0 ? null : sessions.get(token.substring(0, dash));
+        if (session == null) {
+            throw invalid("continuationToken '%s' is unknown (or its upload expired or was reset).", token);
+        }
+        synchronized (session) {
+            if (expired(session, clock.instant())) {
+                remove(session);
+                throw invalid("continuationToken '%s' expired after %d ms without a block "
+                        + "(xblmock.storage.upload-idle-timeout).", token, idleTimeoutMillis);
+            }
+        }
+        if (!session.key.equals(key)) {
+            throw invalid("continuationToken '%s' belongs to an upload of another blob (%s).", token,
+                    session.key.fileName());
+        }
+        return session;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** Forgets a session; its staged bytes are freed unless they were committed. */
+    void remove(UploadSession session) {
+        if (sessions.remove(session.id, session) && !session.committed()) {
+            session.staged.close();
+        }
+    }
+
+    int size() {
+        return sessions.size();
+    }
+
+    void sweep() {
+        Instant now = clock.instant();
+        sessions.values().forEach(session -> {
+            synchronized (session) {
+                if (expired(session, now)) {
+                    remove(session);
+                }
+            }
+        });
+    }
+
+    private boolean expired(UploadSession session, Instant now) {
+        return now.toEpochMilli() - session.lastActivity.toEpochMilli() > idleTimeoutMillis;
+    }
+
+    static XblException invalid(String format, Object... args) {
+        return XblException.of(ErrorCode.INVALID_CONTINUATION_TOKEN, format, args);
+    }
+
+    Optional<UploadSession> peek(String id) {
+        return Optional.ofNullable(sessions.get(id));
+    }
+
+    @Override
+    public void reset() {
+        sessions.values().forEach(this::remove);
+    }
+
+    @PreDestroy
+    void stop() {
+        sweeper.shutdownNow();
+    }
+}
