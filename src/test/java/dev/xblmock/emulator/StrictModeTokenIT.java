@@ -31,8 +31,23 @@ class StrictModeTokenIT extends ApiIT {
     @Test
     void aMintedTokenPassesAuthentication() {
         String authorization = mint("{\"xuid\":\"2533274792693551\"}");
-        bare().urlEncodingEnabled(false).header("Authorization", authorization).get(QUOTA).then().statusCode(org.hamcrest.Matchers.not(401));
+        bare().urlEncodingEnabled(false).header("Authorization", authorization).get(QUOTA).then().statusCode(200)
+                .body(equalTo("{\"quotaInfo\":{\"usedBytes\":0,\"quotaBytes\":268435456}}"));
         bare().get("/_emulator/requests").then().body("requests[0].xuid", equalTo("2533274792693551"));
+    }
+
+    @Test
+    void theOwnerWritesAndAnotherUserIsForbidden() {
+        String path = QUOTA + "/data/save.bin,binary";
+        bare().urlEncodingEnabled(false).header("Authorization", mint("{\"xuid\":\"2533274792693551\"}"))
+                .body("x").put(path).then().statusCode(201);
+        bare().urlEncodingEnabled(false).header("Authorization", mint("{\"xuid\":\"1\"}"))
+                .body("x").put(path).then().statusCode(403);
+    }
+
+    @Test
+    void withoutATokenItIs401() {
+        assertUnauthorized("XBL3.0 x=;", "The Authorization header needs a non-empty user hash and token (strict mode).");
     }
 
     @Test

@@ -68,6 +68,40 @@ class TokenIT extends ApiIT {
         bare().get("/_emulator/requests").then().body("requests[0].xuid", equalTo("77"));
     }
 
+    private String authorization(String body) {
+        return mint(body).then().statusCode(201).extract().path("authorization");
+    }
+
+    @Test
+    void mintedTokensCarryOwnership() {
+        String path = "/trustedplatform/users/xuid(2533274792693551)/scids/MockScid/data/save.bin,binary";
+        bare().urlEncodingEnabled(false).header("Authorization", authorization("{\"xuid\":\"2533274792693551\"}"))
+                .body("owner").put(path).then().statusCode(201).body(equalTo("{}"));
+        String body = bare().urlEncodingEnabled(false).header("Authorization", authorization("{\"xuid\":\"42\"}"))
+                .body("intruder").put(path).then().statusCode(403).contentType("application/problem+json")
+                .extract().asString();
+        Json.assertJson(body, Json.problem(403, "Forbidden", "Forbidden",
+                "Caller xuid 42 may not write the storage of xuid 2533274792693551.", path));
+        bare().urlEncodingEnabled(false).header("Authorization", PLACEHOLDER_AUTH).get(path)
+                .then().statusCode(200).body(equalTo("owner"));
+    }
+
+    @Test
+    void onlyADeveloperTokenWritesGlobalStorage() {
+        String path = "/global/scids/MockScid/data/config/motd.json,json";
+        bare().urlEncodingEnabled(false).header("Authorization", authorization("{\"xuid\":\"7\",\"developer\":true}"))
+                .body("{\"motd\":\"hi\"}").put(path).then().statusCode(201);
+        String body = bare().urlEncodingEnabled(false)
+                .header("Authorization", authorization("{\"xuid\":\"7\",\"developer\":false}"))
+                .body("{\"motd\":\"bye\"}").put(path).then().statusCode(403).extract().asString();
+        Json.assertJson(body, Json.problem(403, "Forbidden", "Forbidden",
+                "Only a developer token (claim dev=true) may write global storage; caller 7 is not one.", path));
+        bare().urlEncodingEnabled(false).header("Authorization", authorization("{\"xuid\":\"8\"}"))
+                .body("{}").put(path).then().statusCode(403);
+        bare().urlEncodingEnabled(false).header("Authorization", PLACEHOLDER_AUTH).get(path)
+                .then().statusCode(200).body(equalTo("{\"motd\":\"hi\"}"));
+    }
+
     @Test
     void invalidRequestsAre400NamingTheMember() {
         String[][] cases = {
