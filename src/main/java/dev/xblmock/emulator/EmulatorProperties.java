@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The control plane's settings: {@code xblmock.seed} (a manifest file, or a directory holding
  * {@code seed.yaml}/{@code seed.json}; unset = start empty), {@code xblmock.control-plane.enabled},
- * {@code xblmock.journal.capacity} (0 disables the journal) and {@code xblmock.faults.max-delay}.
+ * {@code xblmock.control-plane.max-manifest-bytes}, {@code xblmock.journal.capacity} (0 disables the journal)
+ * and {@code xblmock.faults.max-delay}.
  */
 @ConfigurationProperties("xblmock")
 public record EmulatorProperties(Path seed,
@@ -17,7 +18,9 @@ public record EmulatorProperties(Path seed,
                                  @DefaultValue Journal journal,
                                  @DefaultValue Faults faults) {
 
-    public record ControlPlane(@DefaultValue("true") boolean enabled) {
+    /** {@code maxManifestBytes} bounds a seed manifest (posted or the startup file, blob files not included). */
+    public record ControlPlane(@DefaultValue("true") boolean enabled,
+                               @DefaultValue("67108864") long maxManifestBytes) {
     }
 
     public record Journal(@DefaultValue("1000") int capacity) {

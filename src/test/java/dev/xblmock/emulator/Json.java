@@ -18,7 +18,7 @@ final class Json {
     }
 
     static void assertJson(String actual, String expected) {
-        assertThat(parse(actual)).as("JSON %s", actual).isEqualTo(parse(expected));
+        assertThat(parse(actual)).as("expected JSON %s", expected).isEqualTo(parse(expected));
     }
 
     /** The problem+json body every control-plane error has. */

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class RequestJournalTest {
 
     private static RequestJournal journal(int capacity, boolean controlPlane) {
-        return new RequestJournal(new EmulatorProperties(null, new EmulatorProperties.ControlPlane(controlPlane),
+        return new RequestJournal(new EmulatorProperties(null, new EmulatorProperties.ControlPlane(controlPlane, 1024),
                 new EmulatorProperties.Journal(capacity), new EmulatorProperties.Faults(java.time.Duration.ofMinutes(1))));
     }
 
