@@ -14,6 +14,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.xblmock.common.ErrorCode;
 import dev.xblmock.common.XblException;
+import dev.xblmock.titlestorage.JsonRules;
 import dev.xblmock.titlestorage.StorageProperties;
 import dev.xblmock.titlestorage.store.BlobStore;
 import dev.xblmock.titlestorage.store.StagedUpload;
@@ -133,7 +134,7 @@ public class SeedLoader {
             }
             if (blob.key().type().isJson()) {
                 try (InputStream in = upload.open(0, upload.size())) {
-                    JsonContent.validate(in);
+                    JsonRules.SPEC.validate(in);
                 } catch (XblException e) {
                     throw new XblException(ErrorCode.INVALID_SEED, "Member '" + member + "': " + e.detail());
                 }

@@ -202,7 +202,7 @@ class SeedIT extends ApiIT {
                           - { storage: global, scid: S, path: ok.bin, type: binary, text: fine }
                           - { storage: global, scid: S, path: list.json, type: json, json: [1, 2] }
                         """,
-                "Member 'blobs[1].json': The root of the document is an array; it must not be.");
+                "Member 'blobs[1].json': The root of the document is an array; it must be an object or a scalar value.");
         assertNothingApplied();
     }
 
@@ -255,7 +255,11 @@ class SeedIT extends ApiIT {
                 {"{\"blobs\":[" + blob + "}," + blob + "}]}",
                         "Entry 'blobs[1]' defines the same blob as 'blobs[0]'; each may appear once per manifest."},
                 {"{\"blobs\":[" + blob.replace("binary", "json").replace("\"text\":\"x\"", "\"text\":\"{\\\"a\\\":\"") + "}]}",
-                        "Member 'blobs[0].text': The content is not valid JSON."},
+                        "Member 'blobs[0].text': The body is not well-formed JSON at line 1, column 6: Unexpected end-of-input "
+                                + "within/between Object entries."},
+                {"{\"blobs\":[" + blob.replace("binary", "json").replace("\"text\":\"x\"",
+                        "\"json\":{\"deep\":{\"s\":\"" + "x".repeat(1025) + "\"}}") + "}]}",
+                        "Member 'blobs[0].json': The string at /deep/s is 1025 characters long; at most 1024 are allowed."},
                 {"{\"users\":[{\"xuid\":\"1\"}]}", "Member 'users[0].gamertag' is required."},
                 {"{\"users\":[{\"xuid\":\"1\",\"gamertag\":\"g\"},{\"xuid\":\"01\",\"gamertag\":\"h\"}]}",
                         "Entry 'users[1]' defines the same user as 'users[0]'; each may appear once per manifest."},
