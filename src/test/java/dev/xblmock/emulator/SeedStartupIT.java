@@ -3,6 +3,10 @@ package dev.xblmock.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 import dev.xblmock.testsupport.ApiIT;
@@ -10,7 +14,13 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 
 /** A startup seed directory: {@code seed.yaml} with blob files beside it; reset and reseed. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -22,6 +32,30 @@ class SeedStartupIT extends ApiIT {
     private static final String SAVE = "/trustedplatform/users/xuid(2533274792693551)/scids/"
             + "00000000-0000-0000-0000-000066591171/data/saves/slot1.sav,binary";
     private static final byte[] SAVE_BYTES = {0x00, 0x01, 0x02, (byte) 0xFE, (byte) 0xFF, 's', 'a', 'v', 'e'};
+
+    /**
+     * Runs before the startup seed (runners run once the server listens): the health check must say 503
+     * then, and the seed must not be there yet.
+     */
+    @TestConfiguration
+    static class ProbeBeforeSeed {
+        static volatile int health;
+        static volatile int seededBlob;
+
+        @Bean
+        @Order(Ordered.HIGHEST_PRECEDENCE)
+        ApplicationRunner probeBeforeSeed(Environment environment) {
+            return args -> {
+                String base = "http://127.0.0.1:" + environment.getProperty("local.server.port");
+                HttpClient client = HttpClient.newHttpClient();
+                health = client.send(HttpRequest.newBuilder(URI.create(base + "/_emulator/health")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                seededBlob = client.send(HttpRequest.newBuilder(URI.create(base + GLOBAL + "/data/inline.txt,binary"))
+                        .header("Authorization", PLACEHOLDER_AUTH).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
+            };
+        }
+    }
 
     /** The state as the startup seed left it, read before the base class resets anything. */
     private String listingAtStartup;
@@ -42,6 +76,13 @@ class SeedStartupIT extends ApiIT {
                 .body(equalTo("{\n  \"motd\": \"from a file\"\n}\n"));
         assertThat(raw().get(SAVE).then().statusCode(200).extract().asByteArray()).isEqualTo(SAVE_BYTES);
         raw().get(GLOBAL + "/data/inline.txt,binary").then().statusCode(200).body(equalTo("inline"));
+    }
+
+    @Test
+    void healthIs503UntilTheStartupSeedIsLoaded() {
+        assertThat(ProbeBeforeSeed.health).isEqualTo(503);
+        assertThat(ProbeBeforeSeed.seededBlob).isEqualTo(404);
+        assertThat(healthAtStartup).isEqualTo(200);
     }
 
     @Test
