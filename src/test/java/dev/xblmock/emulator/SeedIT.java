@@ -191,7 +191,8 @@ class SeedIT extends ApiIT {
                         + "{\"storage\":\"global\",\"scid\":\"S\",\"path\":\"ok1.bin\",\"type\":\"binary\",\"text\":\"1\"},"
                         + "{\"storage\":\"global\",\"scid\":\"S\",\"path\":\"ok2.bin\",\"type\":\"binary\",\"text\":\"2\"},"
                         + "{\"storage\":\"global\",\"scid\":\"S\",\"path\":\"bad/x.bin.\",\"type\":\"binary\",\"text\":\"3\"}]}",
-                "Member 'blobs[2].path': The file name 'x.bin.' must not end with '.'.");
+                "Member 'blobs[2].path': pathAndFileName 'bad/x.bin.' ends with '.' at position 10; a file name must "
+                        + "not end with '.'.");
         assertNothingApplied();
     }
 
@@ -233,7 +234,8 @@ class SeedIT extends ApiIT {
                 {"{\"blobs\":[" + blob.replace("global", "json").replace("binary", "config") + ",\"owner\":\"1\"}]}",
                         "Member 'blobs[0].type' 'config' is not allowed in json storage (allowed: json)."},
                 {"{\"blobs\":[" + blob.replace("a.bin", "a..bin") + "}]}",
-                        "Member 'blobs[0].path': The file name 'a..bin' must not contain '..'."},
+                        "Member 'blobs[0].path': pathAndFileName 'a..bin' contains '..' at position 2; a file name must not "
+                                + "contain '..'."},
                 {"{\"blobs\":[" + blob + ",\"base64\":\"AA==\"}]}",
                         "Entry 'blobs[0]' must have exactly one of json, text, base64, file; it has text and base64."},
                 {"{\"blobs\":[{\"storage\":\"global\",\"scid\":\"S\",\"path\":\"a.bin\",\"type\":\"binary\"}]}",
