@@ -1,6 +1,7 @@
 package dev.xblmock.emulator;
 
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -24,7 +25,7 @@ final class FaultRuleParser {
         JsonMembers rule = JsonMembers.of(body, "", ErrorCode.INVALID_FAULT_RULE, "a JSON object (a fault rule)")
                 .allowOnly(MEMBERS, MEMBER_LIST);
         String method = rule.text("method").orElse(null);
-        if (method != null && (method.isEmpty() || !method.chars().allMatch(Character::isLetter) || !method.chars().allMatch(c -> c < 128))) {
+        if (method != null && (method.isEmpty() || !method.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')))) {
             throw rule.invalid("method", "must be an HTTP method name (letters only), e.g. GET");
         }
         String path = rule.text("path").orElse(null);
@@ -52,11 +53,11 @@ final class FaultRuleParser {
                 probability.isPresent() ? probability.getAsDouble() : null, seed);
     }
 
-    private static Integer intOrNull(java.util.OptionalLong value) {
+    private static Integer intOrNull(OptionalLong value) {
         return value.isPresent() ? (int) value.getAsLong() : null;
     }
 
-    private static Long longOrNull(java.util.OptionalLong value) {
+    private static Long longOrNull(OptionalLong value) {
         return value.isPresent() ? value.getAsLong() : null;
     }
 }

@@ -2,6 +2,7 @@ package dev.xblmock.emulator;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.xblmock.common.ErrorCode;
@@ -86,8 +88,8 @@ final class SeedManifestParser {
     }
 
     /** Two entries for the same thing are a mistake: which one should win? */
-    private static <T> void rejectDuplicates(List<T> entries, java.util.function.Function<T, String> where,
-                                             java.util.function.Function<T, Object> key, String what) {
+    private static <T> void rejectDuplicates(List<T> entries, Function<T, String> where, Function<T, Object> key,
+                                             String what) {
         Map<Object, String> seen = new HashMap<>();
         for (T entry : entries) {
             String first = seen.putIfAbsent(key.apply(entry), where.apply(entry));
@@ -246,7 +248,7 @@ final class SeedManifestParser {
                 throw blob.invalid("file", "'" + shown + "' must be a path relative to the manifest's directory");
             }
             path = baseDirectory.resolve(relative).normalize();
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             throw blob.invalid("file", "'" + shown + "' is not a valid file path");
         }
         if (!path.startsWith(baseDirectory.normalize())) {
