@@ -1,0 +1,207 @@
+package dev.xblmock.titlestorage.store;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.CRC32C;
+
+import dev.xblmock.titlestorage.BlobKey;
+import dev.xblmock.titlestorage.BlobType;
+import dev.xblmock.titlestorage.Etag;
+import dev.xblmock.titlestorage.Namespace;
+import dev.xblmock.titlestorage.StorageRoot;
+
+/**
+ * The on-disk form of one committed blob version (docs/storage-layout.md): an immutable file named
+ * {@code <key hash>.<etag>} holding the blob's bytes, then a metadata record, then a fixed footer. The name
+ * derives only from a hash of the key and the ETag, never from client text; the key itself is in the record.
+ *
+ * <pre>
+ * [bytes: size]  [record: length bytes]  [footer: int length, int CRC32C(record), long MAGIC]
+ * record = byte 1 (record version), UTF root, UTF owner, UTF scid, UTF path, UTF type, long size, long etag,
+ *          boolean + (long epochSecond, int nano) clientFileTime, boolean + UTF displayName
+ * </pre>
+ */
+final class BlobVersionFile {
+
+    /** "XBLBLOB1". */
+    static final long MAGIC = 0x58424C424C4F4231L;
+    static final int FOOTER_BYTES = 16;
+    private static final int RECORD_VERSION = 1;
+    private static final int MAX_RECORD_BYTES = 64 * 1024;
+    private static final int KEY_HASH_BYTES = 16;
+    private static final Pattern NAME = Pattern.compile("([0-9a-f]{32})\\.([0-9a-f]{15})");
+    private static final HexFormat HEX = HexFormat.of();
+
+    private BlobVersionFile() {
+    }
+
+    /** A file name is well-formed if it could be ours; what it holds is checked by {@link #read}. */
+    static boolean isVersionFileName(String name) {
+        return NAME.matcher(name).matches();
+    }
+
+    static String fileName(BlobKey key, Etag etag) {
+        return keyHash(key) + "." + String.format(Locale.ROOT, "%015x", etag.value());
+    }
+
+    /** Hex of the first 128 bits of SHA-256 over the encoded key: equal keys, equal names; nothing else leaks. */
+    static String keyHash(BlobKey key) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            writeKey(out, key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray());
+            return HEX.formatHex(digest, 0, KEY_HASH_BYTES);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The record and footer that follow the blob's bytes. */
+    static byte[] trailer(BlobMetadata metadata) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(RECORD_VERSION);
+            writeKey(out, metadata.key());
+            out.writeLong(metadata.size());
+            out.writeLong(metadata.etag().value());
+            out.writeBoolean(metadata.clientFileTime() != null);
+            if (metadata.clientFileTime() != null) {
+                out.writeLong(metadata.clientFileTime().getEpochSecond());
+                out.writeInt(metadata.clientFileTime().getNano());
+            }
+            out.writeBoolean(metadata.displayName() != null);
+            if (metadata.displayName() != null) {
+                out.writeUTF(metadata.displayName());
+            }
+            int recordLength = bytes.size();
+            CRC32C crc = new CRC32C();
+            crc.update(bytes.toByteArray(), 0, recordLength);
+            out.writeInt(recordLength);
+            out.writeInt((int) crc.getValue());
+            out.writeLong(MAGIC);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void writeKey(DataOutputStream out, BlobKey key) throws IOException {
+        out.writeUTF(key.namespace().root().segment());
+        out.writeUTF(key.namespace().owner());
+        out.writeUTF(key.namespace().scid());
+        out.writeUTF(key.path());
+        out.writeUTF(key.type().wireName());
+    }
+
+    /**
+     * Reads a version file's metadata (never its bytes) and checks it against the file's name and length.
+     *
+     * @throws DamagedException when the file is not a complete version file written by this format
+     */
+    static BlobMetadata read(Path file) throws IOException {
+        Matcher name = NAME.matcher(file.getFileName().toString());
+        if (!name.matches()) {
+            throw new DamagedException("its name is not <key hash>.<etag>");
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long fileSize = channel.size();
+            if (fileSize < FOOTER_BYTES) {
+                throw new DamagedException("it is " + fileSize + " bytes long, shorter than the footer");
+            }
+            ByteBuffer footer = readAt(channel, fileSize - FOOTER_BYTES, FOOTER_BYTES);
+            int recordLength = footer.getInt();
+            int crc = footer.getInt();
+            if (footer.getLong() != MAGIC) {
+                throw new DamagedException("its footer has no format marker");
+            }
+            if (recordLength <= 0 || recordLength > MAX_RECORD_BYTES || recordLength > fileSize - FOOTER_BYTES) {
+                throw new DamagedException("its footer gives an impossible record length " + recordLength);
+            }
+            byte[] record = new byte[recordLength];
+            readAt(channel, fileSize - FOOTER_BYTES - recordLength, recordLength).get(record);
+            CRC32C check = new CRC32C();
+            check.update(record);
+            if ((int) check.getValue() != crc) {
+                throw new DamagedException("its metadata record fails its checksum");
+            }
+            BlobMetadata metadata = parseRecord(record);
+            if (metadata.size() != fileSize - FOOTER_BYTES - recordLength) {
+                throw new DamagedException("it holds " + (fileSize - FOOTER_BYTES - recordLength)
+                        + " bytes but its record says " + metadata.size());
+            }
+            if (!name.group(1).equals(keyHash(metadata.key()))
+                    || Long.parseLong(name.group(2), 16) != metadata.etag().value()) {
+                throw new DamagedException("its name does not match the key and ETag of its record");
+            }
+            return metadata;
+        }
+    }
+
+    private static BlobMetadata parseRecord(byte[] record) throws IOException {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(record))) {
+            int version = in.readUnsignedByte();
+            if (version != RECORD_VERSION) {
+                throw new DamagedException("its record version is " + version + ", not " + RECORD_VERSION);
+            }
+            String rootSegment = in.readUTF();
+            StorageRoot root = StorageRoot.fromSegment(rootSegment)
+                    .orElseThrow(() -> new DamagedException("unknown storage root '" + rootSegment + "'"));
+            String owner = in.readUTF();
+            String scid = in.readUTF();
+            String path = in.readUTF();
+            String typeName = in.readUTF();
+            BlobType type = BlobType.fromWireName(typeName)
+                    .orElseThrow(() -> new DamagedException("unknown blob type '" + typeName + "'"));
+            long size = in.readLong();
+            long etag = in.readLong();
+            Instant clientFileTime = in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
+            String displayName = in.readBoolean() ? in.readUTF() : null;
+            if (in.available() != 0) {
+                throw new DamagedException("its record has " + in.available() + " unexpected trailing bytes");
+            }
+            if (etag < 0 || etag > Etag.MAX || size < 0) {
+                throw new DamagedException("its record holds an impossible size or ETag");
+            }
+            return new BlobMetadata(new BlobKey(new Namespace(root, owner, scid), path, type), size, new Etag(etag),
+                    clientFileTime, displayName);
+        } catch (java.io.EOFException e) {
+            throw new DamagedException("its metadata record is truncated");
+        }
+    }
+
+    private static ByteBuffer readAt(FileChannel channel, long position, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, position + buffer.position()) < 0) {
+                throw new DamagedException("it ended while being read");
+            }
+        }
+        return buffer.flip();
+    }
+
+    /** The file is not a complete, consistent version file. */
+    static final class DamagedException extends IOException {
+        DamagedException(String reason) {
+            super(reason);
+        }
+    }
+}
