@@ -15,8 +15,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.CRC32C;
 
 import dev.xblmock.titlestorage.BlobKey;
@@ -43,8 +41,11 @@ final class BlobVersionFile {
     static final int FOOTER_BYTES = 16;
     private static final int RECORD_VERSION = 1;
     private static final int MAX_RECORD_BYTES = 64 * 1024;
+    /** Records are a few hundred bytes: one read of this much from the end gets record and footer. */
+    private static final int TYPICAL_TAIL_BYTES = 4096;
     private static final int KEY_HASH_BYTES = 16;
-    private static final Pattern NAME = Pattern.compile("([0-9a-f]{32})\\.([0-9a-f]{15})");
+    private static final int HASH_DIGITS = 2 * KEY_HASH_BYTES;
+    private static final int ETAG_DIGITS = 15;
     private static final HexFormat HEX = HexFormat.of();
 
     private BlobVersionFile() {
@@ -52,7 +53,29 @@ final class BlobVersionFile {
 
     /** A file name is well-formed if it could be ours; what it holds is checked by {@link #read}. */
     static boolean isVersionFileName(String name) {
-        return NAME.matcher(name).matches();
+        return etagOfName(name) >= 0;
+    }
+
+    /** The ETag in a version file's name, or -1 if the name is not {@code <32 hex>.<15 hex>} (lower case). */
+    private static long etagOfName(String name) {
+        if (name.length() != HASH_DIGITS + 1 + ETAG_DIGITS || name.charAt(HASH_DIGITS) != '.') {
+            return -1;
+        }
+        long etag = 0;
+        for (int i = 0; i < name.length(); i++) {
+            if (i == HASH_DIGITS) {
+                continue;
+            }
+            char c = name.charAt(i);
+            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+            if (digit < 0) {
+                return -1;
+            }
+            if (i > HASH_DIGITS) {
+                etag = etag << 4 | digit;
+            }
+        }
+        return etag;
     }
 
     static String fileName(BlobKey key, Etag etag) {
@@ -113,13 +136,15 @@ final class BlobVersionFile {
     }
 
     /**
-     * Reads a version file's metadata (never its bytes) and checks it against the file's name and length.
+     * Reads a version file's metadata (never its bytes: usually one read of the file's last few KiB) and checks
+     * it against the file's name and length. The key hash in the name is not recomputed: hashing every key
+     * would dominate the start, and the record's checksum already vouches for the key.
      *
      * @throws DamagedException when the file is not a complete version file written by this format
      */
     static BlobMetadata read(Path file) throws IOException {
-        Matcher name = NAME.matcher(file.getFileName().toString());
-        if (!name.matches()) {
+        long etagInName = etagOfName(file.getFileName().toString());
+        if (etagInName < 0) {
             throw new DamagedException("its name is not <key hash>.<etag>");
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -127,7 +152,9 @@ final class BlobVersionFile {
             if (fileSize < FOOTER_BYTES) {
                 throw new DamagedException("it is " + fileSize + " bytes long, shorter than the footer");
             }
-            ByteBuffer footer = readAt(channel, fileSize - FOOTER_BYTES, FOOTER_BYTES);
+            int tailLength = (int) Math.min(fileSize, TYPICAL_TAIL_BYTES);
+            ByteBuffer tail = readAt(channel, fileSize - tailLength, tailLength);
+            ByteBuffer footer = tail.duplicate().position(tailLength - FOOTER_BYTES);
             int recordLength = footer.getInt();
             int crc = footer.getInt();
             if (footer.getLong() != MAGIC) {
@@ -137,7 +164,11 @@ final class BlobVersionFile {
                 throw new DamagedException("its footer gives an impossible record length " + recordLength);
             }
             byte[] record = new byte[recordLength];
-            readAt(channel, fileSize - FOOTER_BYTES - recordLength, recordLength).get(record);
+            if (recordLength + FOOTER_BYTES <= tailLength) {
+                tail.position(tailLength - FOOTER_BYTES - recordLength).get(record);
+            } else {
+                readAt(channel, fileSize - FOOTER_BYTES - recordLength, recordLength).get(record);
+            }
             CRC32C check = new CRC32C();
             check.update(record);
             if ((int) check.getValue() != crc) {
@@ -148,9 +179,8 @@ final class BlobVersionFile {
                 throw new DamagedException("it holds " + (fileSize - FOOTER_BYTES - recordLength)
                         + " bytes but its record says " + metadata.size());
             }
-            if (!name.group(1).equals(keyHash(metadata.key()))
-                    || Long.parseLong(name.group(2), 16) != metadata.etag().value()) {
-                throw new DamagedException("its name does not match the key and ETag of its record");
+            if (etagInName != metadata.etag().value()) {
+                throw new DamagedException("its name does not match the ETag of its record");
             }
             return metadata;
         }
