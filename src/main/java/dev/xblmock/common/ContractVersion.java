@@ -11,7 +11,7 @@ public record ContractVersion(int value) {
         if (header == null) {
             return new ContractVersion(1);
         }
-        String text = header.trim();
+        String text = withoutOptionalWhitespace(header);
         boolean digits = !text.isEmpty() && text.length() <= 10 && text.chars().allMatch(c -> c >= '0' && c <= '9');
         long value = digits ? Long.parseLong(text) : -1;
         if (value < 1 || value > Integer.MAX_VALUE) {
@@ -19,5 +19,18 @@ public record ContractVersion(int value) {
                     "Header x-xbl-contract-version '%s' must be a positive 32-bit integer.", Identifiers.printable(header));
         }
         return new ContractVersion((int) value);
+    }
+
+    /** HTTP's optional whitespace is SP and HTAB only; {@code trim()} would also drop control characters. */
+    private static String withoutOptionalWhitespace(String value) {
+        int start = 0;
+        int end = value.length();
+        while (start < end && (value.charAt(start) == ' ' || value.charAt(start) == '\t')) {
+            start++;
+        }
+        while (end > start && (value.charAt(end - 1) == ' ' || value.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return value.substring(start, end);
     }
 }

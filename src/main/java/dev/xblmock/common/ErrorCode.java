@@ -30,6 +30,8 @@ public enum ErrorCode {
     INVALID_STAT(HttpStatus.BAD_REQUEST, "InvalidStat", "Invalid stat"),
     INVALID_SEED(HttpStatus.BAD_REQUEST, "InvalidSeed", "Invalid seed manifest"),
     INVALID_FAULT_RULE(HttpStatus.BAD_REQUEST, "InvalidFaultRule", "Invalid fault rule"),
+    /** The HTTP layer could not parse the request (request line, protocol, header syntax). */
+    MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "MalformedRequest", "Malformed request"),
     // 401/403
     UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "Unauthorized", "Unauthorized"),
     FORBIDDEN(HttpStatus.FORBIDDEN, "Forbidden", "Forbidden"),
@@ -42,6 +44,9 @@ public enum ErrorCode {
     UNSUPPORTED_CONTRACT_VERSION(HttpStatus.NOT_ACCEPTABLE, "UnsupportedContractVersion",
             "Unsupported contract version"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UnsupportedMediaType", "Unsupported media type"),
+    // 414/431: the request line or headers exceed the connector's buffer
+    URI_TOO_LONG(HttpStatus.URI_TOO_LONG, "UriTooLong", "Request line too long"),
+    HEADER_TOO_LARGE(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "HeaderTooLarge", "Request headers too large"),
     // 412/416/429
     PRECONDITION_FAILED(HttpStatus.PRECONDITION_FAILED, "PreconditionFailed", "Precondition failed"),
     RANGE_NOT_SATISFIABLE(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "RangeNotSatisfiable",

@@ -3,7 +3,6 @@ package dev.xblmock.common;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -11,7 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Replaces Spring Boot's whitelabel/JSON error page: anything that reaches the container's error dispatch
- * (a {@code sendError} from the container or a library) is still answered as problem+json.
+ * (a {@code sendError} from the container or a library, an exception escaping a filter) is still answered
+ * as problem+json. Errors raised before the application is reached are {@link ProblemErrorReportValve}'s.
  */
 @RestController
 public class ErrorPageController implements ErrorController {
@@ -20,16 +20,12 @@ public class ErrorPageController implements ErrorController {
     public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
-        ErrorCode errorCode = switch (status) {
-            case 400 -> ErrorCode.INVALID_PATH;
-            case 404 -> ErrorCode.NO_SUCH_ROUTE;
-            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-            case 413 -> ErrorCode.BODY_TOO_LARGE;
-            default -> status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.INVALID_HEADER;
-        };
-        HttpStatus resolved = HttpStatus.resolve(status);
-        String reason = resolved == null ? "error" : resolved.getReasonPhrase();
-        return ProblemAdvice.render(new XblException(errorCode, status,
-                "The request was rejected by the HTTP layer (" + status + " " + reason + ").", java.util.Map.of()));
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String rawPath = uri instanceof String s ? s : null;
+        Object cause = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
+        XblException problem = ContainerErrors.describe(status, rawPath, cause instanceof Throwable t ? t : null,
+                message instanceof String m ? m : null, -1);
+        return ProblemAdvice.render(problem, rawPath == null ? request.getRequestURI() : rawPath);
     }
 }

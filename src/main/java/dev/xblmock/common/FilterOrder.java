@@ -3,7 +3,8 @@ package dev.xblmock.common;
 import org.springframework.core.Ordered;
 
 /**
- * The order of the request pipeline (SPEC 7: fault rules, then authentication, then contract version).
+ * The order of the request pipeline (SPEC 7: fault rules, then authentication, then contract version, then
+ * the raw path check that precedes routing).
  * Correlation comes first so that every answer, even an injected fault, carries its request id.
  */
 public final class FilterOrder {
@@ -13,6 +14,8 @@ public final class FilterOrder {
     public static final int FAULTS = Ordered.HIGHEST_PRECEDENCE + 30;
     public static final int AUTHENTICATION = Ordered.HIGHEST_PRECEDENCE + 40;
     public static final int CONTRACT_VERSION = Ordered.HIGHEST_PRECEDENCE + 50;
+    /** Hostile raw paths (SPEC 2) are route errors, so they come after authentication and contract version. */
+    public static final int RAW_PATH = Ordered.HIGHEST_PRECEDENCE + 55;
     public static final int RATE_LIMIT = Ordered.HIGHEST_PRECEDENCE + 60;
 
     private FilterOrder() {

@@ -65,8 +65,10 @@ public final class Identifiers {
     public static String listingPath(String value) {
         String path = value == null ? "" : value;
         if (path.startsWith("/")) {
-            throw XblException.of(ErrorCode.INVALID_PATH, "The listing path '%s' must not start with '/'.", path);
+            throw XblException.of(ErrorCode.INVALID_PATH,
+                    "The listing path '%s' starts with '/' at position 1; it is relative to data/.", printable(path));
         }
+        checkSegments(path, "The listing path");
         if (path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
@@ -77,13 +79,12 @@ public final class Identifiers {
                 throw XblException.of(ErrorCode.INVALID_PATH,
                         "The listing path '%s' contains '%c' at position %d; a listing path names a directory "
                                 + "(letters, digits, '_' and '/'). To address a blob, end the path with ,binary, ,json or ,config.",
-                        path, c, i + 1);
+                        printable(path), c, path.codePointCount(0, i) + 1);
             }
             if (!isDirChar(c)) {
                 throw invalidCharacter("The listing path", path, i, "letters, digits, '_' and '/'");
             }
         }
-        checkSegments(path, "The listing path");
         return path;
     }
 
@@ -92,7 +93,8 @@ public final class Identifiers {
         requireNonEmpty(value, "pathAndFileName", ErrorCode.INVALID_PATH);
         checkLength(value, MAX_PATH_LENGTH, "pathAndFileName", ErrorCode.INVALID_PATH);
         if (value.startsWith("/")) {
-            throw XblException.of(ErrorCode.INVALID_PATH, "pathAndFileName '%s' must not start with '/'.", value);
+            throw XblException.of(ErrorCode.INVALID_PATH,
+                    "pathAndFileName '%s' starts with '/' at position 1; it is relative to data/.", printable(value));
         }
         int slash = value.lastIndexOf('/');
         for (int i = 0; i <= slash; i++) {
@@ -100,10 +102,11 @@ public final class Identifiers {
                 throw invalidCharacter("The directory part of pathAndFileName", value, i, "letters, digits, '_' and '/'");
             }
         }
-        checkSegments(value.substring(0, Math.max(slash, 0)), "pathAndFileName");
-        String fileName = value.substring(slash + 1);
-        if (fileName.isEmpty()) {
-            throw XblException.of(ErrorCode.INVALID_PATH, "pathAndFileName '%s' has an empty file name.", value);
+        checkSegments(value, "pathAndFileName");
+        if (slash == value.length() - 1) {
+            throw XblException.of(ErrorCode.INVALID_PATH,
+                    "pathAndFileName '%s' ends with '/' at position %d; the file name after it is missing.",
+                    printable(value), value.codePointCount(0, slash) + 1);
         }
         for (int i = slash + 1; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -111,12 +114,16 @@ public final class Identifiers {
                 throw invalidCharacter("The file name of pathAndFileName", value, i, "letters, digits, '_', '.' and '-'");
             }
         }
-        if (fileName.contains("..")) {
+        int dots = value.indexOf("..", slash + 1);
+        if (dots >= 0) {
             throw XblException.of(ErrorCode.INVALID_PATH,
-                    "The file name '%s' must not contain '..'.", fileName);
+                    "pathAndFileName '%s' contains '..' at position %d; a file name must not contain '..'.",
+                    value, dots + 1);
         }
-        if (fileName.endsWith(".")) {
-            throw XblException.of(ErrorCode.INVALID_PATH, "The file name '%s' must not end with '.'.", fileName);
+        if (value.endsWith(".")) {
+            throw XblException.of(ErrorCode.INVALID_PATH,
+                    "pathAndFileName '%s' ends with '.' at position %d; a file name must not end with '.'.",
+                    value, value.length());
         }
         return value;
     }
@@ -152,10 +159,12 @@ public final class Identifiers {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '/';
     }
 
-    private static void checkSegments(String dirPath, String what) {
-        if (dirPath.contains("//")) {
+    /** No empty segment: callers have already refused a leading '/', so "//" is the only form left. */
+    private static void checkSegments(String path, String what) {
+        int empty = path.indexOf("//");
+        if (empty >= 0) {
             throw XblException.of(ErrorCode.INVALID_PATH, "%s '%s' has an empty segment ('//') at position %d.",
-                    what, dirPath, dirPath.indexOf("//") + 1);
+                    what, printable(path), path.codePointCount(0, empty) + 1);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -39,8 +40,8 @@ public class ProblemAdvice {
     }
 
     @ExceptionHandler(XblException.class)
-    public ResponseEntity<ProblemDetail> xbl(XblException e) {
-        return render(e);
+    public ResponseEntity<ProblemDetail> xbl(XblException e, HttpServletRequest request) {
+        return render(e, request);
     }
 
     @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
@@ -54,48 +55,55 @@ public class ProblemAdvice {
                 break;
             }
         }
-        return render(new XblException(ErrorCode.NO_SUCH_ROUTE, detail));
+        return render(new XblException(ErrorCode.NO_SUCH_ROUTE, detail), request);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    public ResponseEntity<ProblemDetail> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+    public ResponseEntity<ProblemDetail> methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
         var allowed = e.getSupportedHttpMethods();
         String allow = allowed == null ? "" : String.join(", ", allowed.stream().map(Object::toString).toList());
         var ex = new XblException(ErrorCode.METHOD_NOT_ALLOWED, 405,
                 "Method " + e.getMethod() + " is not allowed on this route" + (allow.isEmpty() ? "." : "; allowed: " + allow + "."),
                 allow.isEmpty() ? Map.of() : Map.of(HttpHeaders.ALLOW, allow));
-        return render(ex);
+        return render(ex, request);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    public ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        return render(new XblException(ErrorCode.INVALID_BODY, "The request body is not valid JSON of the expected shape."));
+    public ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        return render(new XblException(ErrorCode.INVALID_BODY, "The request body is not valid JSON of the expected shape."), request);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    public ResponseEntity<ProblemDetail> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
+    public ResponseEntity<ProblemDetail> unsupportedMediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
         return render(new XblException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                "Content-Type " + e.getContentType() + " is not supported here; send application/json."));
+                "Content-Type " + e.getContentType() + " is not supported here; send application/json."), request);
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-    public ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e) {
-        return render(new XblException(ErrorCode.INVALID_HEADER, "Accept header: no acceptable representation."));
+    public ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
+        return render(new XblException(ErrorCode.INVALID_HEADER, "Accept header: no acceptable representation."), request);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    public ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
-        return render(XblException.of(ErrorCode.INVALID_PARAMETER, "Query parameter '%s' is required.", e.getParameterName()));
+    public ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
+        return render(XblException.of(ErrorCode.INVALID_PARAMETER, "Query parameter '%s' is required.", e.getParameterName()), request);
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
-    public ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e) {
-        return render(XblException.of(ErrorCode.INVALID_HEADER, "Header '%s' is required.", e.getHeaderName()));
+    public ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e, HttpServletRequest request) {
+        return render(XblException.of(ErrorCode.INVALID_HEADER, "Header '%s' is required.", e.getHeaderName()), request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    public ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return render(XblException.of(ErrorCode.INVALID_PARAMETER, "Parameter '%s' has an invalid value.", e.getName()));
+    public ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return render(XblException.of(ErrorCode.INVALID_PARAMETER, "Parameter '%s' has an invalid value.", e.getName()), request);
+    }
+
+    /** Tomcat could not parse the query string (e.g. a bad escape) when a parameter was first asked for. */
+    @ExceptionHandler(InvalidParameterException.class)
+    public ResponseEntity<ProblemDetail> unparseableParameters(InvalidParameterException e, HttpServletRequest request) {
+        return render(new XblException(ErrorCode.INVALID_PARAMETER,
+                "The query string could not be parsed into parameters; check its percent-encoding."), request);
     }
 
     /** The client went away mid-response: there is nobody to answer. */
@@ -110,17 +118,31 @@ public class ProblemAdvice {
             return null;
         }
         log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return render(new XblException(ErrorCode.INTERNAL_ERROR, "The emulator failed to process the request."));
+        return render(new XblException(ErrorCode.INTERNAL_ERROR, "The emulator failed to process the request."), request);
     }
 
-    static ResponseEntity<ProblemDetail> render(XblException e) {
+    static ResponseEntity<ProblemDetail> render(XblException e, HttpServletRequest request) {
+        return render(e, request.getRequestURI());
+    }
+
+    static ResponseEntity<ProblemDetail> render(XblException e, String rawPath) {
+        var builder = ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        e.headers().forEach(builder::header);
+        return builder.body(problem(e, RawPath.toUriReference(rawPath)));
+    }
+
+    /**
+     * The problem body. {@code instance} is set here, from the raw path made URI-safe: left null, Spring would
+     * fill it with {@code URI.create(requestURI)}, which throws on the very paths (with '\', '<', '{', a bad
+     * escape) that most need a clean 400.
+     */
+    static ProblemDetail problem(XblException e, java.net.URI instance) {
         ProblemDetail body = ProblemDetail.forStatus(e.status());
         body.setType(java.net.URI.create(e.errorCode().typeUri()));
         body.setTitle(e.errorCode().title());
         body.setDetail(e.detail());
+        body.setInstance(instance);
         body.setProperty("code", e.errorCode().code());
-        var builder = ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        e.headers().forEach(builder::header);
-        return builder.body(body);
+        return body;
     }
 }

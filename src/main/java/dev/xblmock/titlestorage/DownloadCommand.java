@@ -1,9 +1,9 @@
 package dev.xblmock.titlestorage;
 
 /**
- * One GET's parameters: conditions, an optional single range, {@code select}, {@code customSelector}
- * and the caller's first Accept-Language tag (each null when absent).
+ * One GET's parameters: conditions, an optional single range, {@code select}, {@code customSelector},
+ * the raw Accept-Language header and the caller's title id (each null when absent).
  */
 public record DownloadCommand(Preconditions preconditions, ByteRange range, String select, String customSelector,
-                              String locale) {
+                              String acceptLanguage, String titleId) {
 }

@@ -55,7 +55,7 @@ public class TitleStorageService {
         checkType(key);
         access.checkRead(caller, key.namespace());
         DownloadCommand command = new DownloadCommand(preconditions, range, query.getOrNull("select"),
-                query.getOrNull("customSelector"), acceptLanguage);
+                query.getOrNull("customSelector"), acceptLanguage, caller.titleId());
         DocumentView view = documents.viewFor(key.type(), command);
         Optional<BlobContent> content = store.open(key);
         if (command.preconditions().checkRead(content.map(BlobContent::metadata)) == Preconditions.ReadOutcome.NOT_MODIFIED) {

@@ -1,0 +1,59 @@
+# Shared helpers for the benchmark scripts: build the jar once, start a pinned server, wait for health, stop it.
+# Source it from a bench script: . "$(dirname "$0")/lib.sh"
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+AUTH='Authorization: XBL3.0 x=;'
+SERVER_CPU=${SERVER_CPU:-0}
+LOAD_CPU=${LOAD_CPU:-1}
+
+require_tools() {
+  for tool in "$@"; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+      echo "installing $tool" >&2
+      apt-get install -y -qq "$tool" >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq "$tool" >/dev/null; }
+    fi
+  done
+}
+
+build_jar() {
+  JAR=$(ls "$ROOT"/target/xblmock-*-exec.jar "$ROOT"/target/xblmock-*[0-9T].jar 2>/dev/null | head -n 1 || true)
+  if [ -z "${JAR}" ] || [ "${REBUILD:-0}" = 1 ]; then
+    (cd "$ROOT" && ./mvnw -B -q -ntp package -DskipTests)
+    JAR=$(ls "$ROOT"/target/xblmock-*-exec.jar "$ROOT"/target/xblmock-*[0-9T].jar 2>/dev/null | head -n 1)
+  fi
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# start_server [extra args...]: starts the jar pinned to SERVER_CPU; sets PORT, BASE, SERVER_PID
+start_server() {
+  build_jar
+  PORT=$(free_port)
+  BASE="http://127.0.0.1:$PORT"
+  SERVER_LOG=$(mktemp)
+  taskset -c "$SERVER_CPU" java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --logging.level.root=WARN "$@" \
+    >"$SERVER_LOG" 2>&1 &
+  SERVER_PID=$!
+  trap stop_server EXIT
+  for _ in $(seq 1 300); do
+    if curl -fs "$BASE/_emulator/health" >/dev/null 2>&1; then return 0; fi
+    sleep 0.1
+  done
+  echo "server did not become healthy; log:" >&2; cat "$SERVER_LOG" >&2; exit 1
+}
+
+stop_server() {
+  if [ -n "${SERVER_PID:-}" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
+  SERVER_PID=
+}
+
+rss_kib() { ps -o rss= -p "$1" | tr -d ' '; }
+
+# run_wrk NAME DURATION CONNECTIONS THREADS [wrk args...]: runs wrk pinned to LOAD_CPU, prints its report
+run_wrk() {
+  local name=$1 duration=$2 connections=$3 threads=$4; shift 4
+  echo "## $name (${connections} connections, ${duration})"
+  taskset -c "$LOAD_CPU" wrk -t"$threads" -c"$connections" -d"$duration" --timeout 5s --latency "$@"
+}

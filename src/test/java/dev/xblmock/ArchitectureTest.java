@@ -1,0 +1,80 @@
+package dev.xblmock;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import java.util.Set;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.springframework.stereotype.Controller;
+
+/**
+ * The layering of ARCHITECTURE.md, over production classes only.
+ *
+ * <p>Every rule fails when violated, and none passes because it matches nothing. Each was checked by
+ * temporarily adding violating class references to production code and watching the rule concerned
+ * report exactly those: {@code ErrorCode} referencing {@code titlestorage.BlobType} and {@code Resettable}
+ * referencing {@code emulator.Readiness} (common is a leaf); a throwaway {@code userstats.Probe} referencing
+ * {@code BlobType}, and in a second run {@code BlobType} referencing the probe (bounded contexts, both
+ * directions); {@code HealthController} (@RestController via meta-annotation) and {@code ErrorPageController}
+ * holding a {@code BlobStore} (controllers); {@code MemoryBlobStore} referencing
+ * {@code jakarta.servlet.http.HttpServletRequest}, and in the second run {@code org.springframework.web.util.UriUtils}
+ * (stores); {@code XboxService} referencing {@code org.springframework.http.HttpStatus} (services).
+ * {@code allowEmptyShould(false)} makes a rule whose subject matches no class fail instead of passing
+ * silently (e.g. after a package rename).
+ */
+@AnalyzeClasses(packages = "dev.xblmock", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final Set<String> BOUNDED_CONTEXTS = Set.of("titlestorage", "userstats");
+
+    /**
+     * The two bounded contexts never import each other. As slices, the rule already bites while only
+     * {@code titlestorage} exists in a build and covers both directions as soon as {@code userstats} does.
+     */
+    @ArchTest
+    static final ArchRule boundedContextsAreIndependent = slices()
+            .matching("dev.xblmock.(*)..")
+            .namingSlices("bounded context $1")
+            .that(DescribedPredicate.describe("are titlestorage or userstats",
+                    slice -> BOUNDED_CONTEXTS.contains(slice.getNamePart(1))))
+            .should().notDependOnEachOther()
+            .allowEmptyShould(false);
+
+
+    /** {@code common} is the shared leaf: it knows neither context nor the control plane. */
+    @ArchTest
+    static final ArchRule commonIsALeaf = noClasses()
+            .that().resideInAPackage("dev.xblmock.common..")
+            .should().dependOnClassesThat().resideInAnyPackage("..titlestorage..", "..userstats..", "..emulator..")
+            .allowEmptyShould(false);
+
+    /** Controllers only translate HTTP: they reach stores through services, never directly. */
+    @ArchTest
+    static final ArchRule controllersDoNotUseStores = noClasses()
+            .that().areMetaAnnotatedWith(Controller.class) // @RestController included
+            .should().dependOnClassesThat().resideInAPackage("..store..")
+            .allowEmptyShould(false);
+
+    /** Stores hold bytes and metadata and know nothing of the web. */
+    @ArchTest
+    static final ArchRule storesKnowNothingOfTheWeb = noClasses()
+            .that().resideInAPackage("..store..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..")
+            .allowEmptyShould(false);
+
+    /**
+     * Services hold the rules and know nothing of HTTP. The subject is every class named {@code *Service}
+     * ({@code XboxService} today, the context services as they land), so the rule never matches nothing.
+     */
+    @ArchTest
+    static final ArchRule servicesKnowNothingOfHttp = noClasses()
+            .that().haveSimpleNameEndingWith("Service")
+            .should().dependOnClassesThat()
+            .resideInAnyPackage("jakarta.servlet..", "org.springframework.http..", "org.springframework.web..")
+            .allowEmptyShould(false);
+}
