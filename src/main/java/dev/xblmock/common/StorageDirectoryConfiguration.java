@@ -3,19 +3,20 @@ package dev.xblmock.common;
 import java.nio.file.Path;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 /**
- * With {@code xblmock.storage.backend=filesystem}, opens {@code xblmock.storage.dir} once for every store
- * that keeps its state there (blobs, stats); it is closed, and its lock released, when the context stops.
+ * Opens {@code xblmock.storage.dir} once for every store that keeps its state there (blobs, stats). Lazy:
+ * only the filesystem backend asks for it, so the memory backend never touches the disk. It is closed,
+ * and its lock released, when the context stops.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "xblmock.storage.backend", havingValue = "filesystem")
 public class StorageDirectoryConfiguration {
 
     @Bean(destroyMethod = "close")
+    @Lazy
     StorageDirectory storageDirectory(@Value("${xblmock.storage.dir:}") String dir) {
         return StorageDirectory.open(dir.isBlank() ? null : Path.of(dir));
     }

@@ -20,7 +20,7 @@ public class TitleStorageConfiguration {
         return new EtagSource(clock);
     }
 
-    /** @param directory present with {@code xblmock.storage.backend=filesystem} (StorageDirectoryConfiguration) */
+    /** @param directory opened (lazily) only for the filesystem backend */
     @Bean
     BlobStore blobStore(StorageProperties properties, EtagSource etags, ObjectProvider<StorageDirectory> directory) {
         return switch (properties.backend()) {
