@@ -1,0 +1,44 @@
+package dev.xblmock.titlestorage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * SPEC 1.4 and 2: paths the servlet container itself rejects before any filter runs (encoded separators,
+ * encoded NUL, raw backslash, malformed percent-encoding) must still be answered with a 400 problem+json,
+ * not the container's HTML error page, and the server keeps serving.
+ */
+class TomcatHostilePathIT extends TitleStorageApi {
+
+    private static final String G = "/global/scids/MockScid";
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            G + "/data/a%2Fb.bin,binary",
+            G + "/data/a%2fb.bin,binary",
+            G + "/data/a%00b.bin,binary",
+            G + "/data/a\\b.bin,binary",
+            G + "/data/..\\..\\x.bin,binary",
+            G + "/data/a%5Cb.bin,binary",
+            G + "/data/a%zzb.bin,binary",
+            G + "/data/a%b.bin,binary",
+            G + "/data/a.bin,binary%",
+            G + "/data/a%FF.bin,binary",
+            "/global/scids/Mock%2FScid"})
+    void aContainerRejectedPathIsStillAProblem(String target) {
+        RawHttp.Reply reply = RawHttp.send(port, "GET", target, "Authorization: " + PLACEHOLDER_AUTH);
+
+        assertThat(reply.status()).as("status of %s", reply.text()).isEqualTo(400);
+        assertThat(reply.header("Content-Type")).as("Content-Type of %s", reply.text()).isEqualTo(PROBLEM_JSON);
+        JsonPath problem = JsonPath.from(reply.text());
+        assertThat(problem.getInt("status")).isEqualTo(400);
+        assertThat(problem.getString("code")).isNotBlank();
+        assertThat(problem.getString("detail")).isNotBlank();
+
+        RawHttp.Reply normal = RawHttp.send(port, "GET", G, "Authorization: " + PLACEHOLDER_AUTH);
+        assertThat(normal.status()).isEqualTo(200);
+    }
+}
