@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -213,7 +214,7 @@ final class BlobVersionFile {
             }
             return new BlobMetadata(new BlobKey(new Namespace(root, owner, scid), path, type), size, new Etag(etag),
                     clientFileTime, displayName);
-        } catch (java.io.EOFException e) {
+        } catch (EOFException e) {
             throw new DamagedException("its metadata record is truncated");
         }
     }

@@ -165,7 +165,7 @@ public class FileBlobStore implements BlobStore {
                             + " (it vanished from the blob directory)", replacedMeanwhile);
                 }
                 // a writer replaced or deleted the version between the lookup and the open: look again
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw StorageFailures.unavailable("open a blob version file", e);
             }
         }
