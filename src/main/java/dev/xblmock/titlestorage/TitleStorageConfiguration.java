@@ -2,9 +2,12 @@ package dev.xblmock.titlestorage;
 
 import java.time.Clock;
 
+import dev.xblmock.common.StorageDirectory;
 import dev.xblmock.titlestorage.store.BlobStore;
 import dev.xblmock.titlestorage.store.EtagSource;
+import dev.xblmock.titlestorage.store.FileBlobStore;
 import dev.xblmock.titlestorage.store.MemoryBlobStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,12 +20,12 @@ public class TitleStorageConfiguration {
         return new EtagSource(clock);
     }
 
+    /** @param directory opened (lazily) only for the filesystem backend */
     @Bean
-    BlobStore blobStore(StorageProperties properties, EtagSource etags) {
+    BlobStore blobStore(StorageProperties properties, EtagSource etags, ObjectProvider<StorageDirectory> directory) {
         return switch (properties.backend()) {
             case MEMORY -> new MemoryBlobStore(etags);
-            case FILESYSTEM -> throw new IllegalStateException(
-                    "xblmock.storage.backend=filesystem is not available in this build; use memory");
+            case FILESYSTEM -> new FileBlobStore(directory.getObject(), etags);
         };
     }
 }

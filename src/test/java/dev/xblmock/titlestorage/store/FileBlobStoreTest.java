@@ -1,0 +1,123 @@
+package dev.xblmock.titlestorage.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import dev.xblmock.common.ErrorCode;
+import dev.xblmock.common.StorageDirectory;
+import dev.xblmock.common.XblException;
+import dev.xblmock.titlestorage.BlobKey;
+import dev.xblmock.titlestorage.BlobType;
+import dev.xblmock.titlestorage.Namespace;
+import dev.xblmock.titlestorage.StorageRoot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store contract against the filesystem backend, plus what only a directory on disk can get wrong. */
+class FileBlobStoreTest extends BlobStoreContractTest {
+
+    @TempDir
+    Path dir;
+    private StorageDirectory directory;
+
+    @Override
+    protected BlobStore newStore(EtagSource etags) {
+        directory = StorageDirectory.open(dir);
+        return new FileBlobStore(directory, etags);
+    }
+
+    @AfterEach
+    void closeDirectory() {
+        directory.close();
+    }
+
+    @Test
+    void fileNamesOnDiskCarryNoClientText() throws IOException {
+        put(new BlobKey(new Namespace(StorageRoot.SESSIONS, "..", "scid"), "..%2F..%2Fescape/name", BlobType.BINARY),
+                "x", BlobAttributes.NONE);
+        put(KEY, "y", BlobAttributes.NONE);
+
+        List<String> names = fileNames(dir.resolve("blobs"));
+        assertThat(names).hasSize(2).allMatch(BlobVersionFile::isVersionFileName);
+        assertThat(fileNames(dir)).containsExactlyInAnyOrder("FORMAT", "LOCK", "blobs", "staging");
+    }
+
+    @Test
+    void stagingFilesGoAwayWhenClosedOrCommitted() throws IOException {
+        StagedUpload dropped = store.stage();
+        dropped.append(stream("dropped"));
+        StagedUpload kept = store.stage();
+        kept.append(stream("kept"));
+        assertThat(fileNames(dir.resolve("staging"))).hasSize(2);
+
+        dropped.close();
+        store.commit(KEY, kept, BlobAttributes.NONE, WriteGuard.NONE);
+
+        assertThat(fileNames(dir.resolve("staging"))).isEmpty();
+        assertThat(fileNames(dir.resolve("blobs"))).hasSize(1);
+    }
+
+    @Test
+    void replacedAndDeletedVersionsLeaveNoFiles() throws IOException {
+        put(KEY, "one", BlobAttributes.NONE);
+        put(KEY, "two", BlobAttributes.NONE);
+        assertThat(fileNames(dir.resolve("blobs"))).hasSize(1);
+        store.delete(KEY, WriteGuard.NONE);
+        assertThat(fileNames(dir.resolve("blobs"))).isEmpty();
+    }
+
+    @Test
+    void resetDeletesTheFiles() throws IOException {
+        put(KEY, "one", BlobAttributes.NONE);
+        put(new BlobKey(USER, "two", BlobType.BINARY), "two", BlobAttributes.NONE);
+        store.reset();
+        assertThat(fileNames(dir.resolve("blobs"))).isEmpty();
+    }
+
+    @Test
+    void anUnwritableBlobDirectoryFailsTheCommitWithStorageUnavailableAndKeepsEverything() throws IOException {
+        put(KEY, "old", BlobAttributes.NONE);
+        StagedUpload staged = store.stage();
+        staged.append(stream("new version"));
+        Path blobs = dir.resolve("blobs");
+        Path aside = dir.resolve("blobs-aside");
+        Files.move(blobs, aside);
+        Files.writeString(blobs, "a file where the directory was");
+
+        assertThatThrownBy(() -> store.commit(KEY, staged, BlobAttributes.NONE, WriteGuard.NONE))
+                .isInstanceOfSatisfying(XblException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE));
+
+        Files.delete(blobs);
+        Files.move(aside, blobs);
+        assertThat(read(store.open(KEY).orElseThrow().open())).isEqualTo("old");
+        assertThat(staged.size()).isEqualTo(11);
+        assertThat(read(staged.open(0, 11))).isEqualTo("new version");
+        store.commit(KEY, staged, BlobAttributes.NONE, WriteGuard.NONE);
+        assertThat(read(store.open(KEY).orElseThrow().open())).isEqualTo("new version");
+        assertThat(store.usedBytes(GLOBAL)).isEqualTo(11);
+    }
+
+    @Test
+    void anUnusableStagingDirectoryFailsTheUploadWithStorageUnavailable() throws IOException {
+        Path staging = dir.resolve("staging");
+        Files.delete(staging);
+        Files.writeString(staging, "not a directory");
+
+        assertThatThrownBy(() -> store.stage()).isInstanceOfSatisfying(XblException.class,
+                e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE));
+    }
+
+    static List<String> fileNames(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        }
+    }
+}
