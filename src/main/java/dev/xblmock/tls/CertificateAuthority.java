@@ -5,10 +5,13 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -61,6 +64,7 @@ final class CertificateAuthority {
 
     static final String CERTIFICATE_FILE = "ca.pem";
     static final String KEY_FILE = "ca-key.pem";
+    private static final String LOCK_FILE = ".lock";
 
     private static final Duration CA_VALIDITY = Duration.ofDays(3650);
     /** Under the 398 days some clients allow a server certificate. */
@@ -80,27 +84,36 @@ final class CertificateAuthority {
     }
 
     /** The CA kept in {@code dir}, created there (with the directory) when it holds none yet. */
-    static CertificateAuthority loadOrCreate(Path dir, Clock clock) {
-        Path certificateFile = dir.resolve(CERTIFICATE_FILE);
-        Path keyFile = dir.resolve(KEY_FILE);
+    static synchronized CertificateAuthority loadOrCreate(Path dir, Clock clock) {
         try {
-            if (Files.exists(certificateFile) && Files.exists(keyFile)) {
-                X509Certificate certificate = Pem.readCertificate(Files.readString(certificateFile));
-                PrivateKey key = Pem.readPrivateKey(Files.readString(keyFile));
-                if (belongTogether(certificate, key)) {
-                    return new CertificateAuthority(certificate, key, clock);
-                }
-                // ca.pem was overwritten by the trust anchor of a user-supplied certificate (see ServerIdentities)
-                log.warn("{} does not belong to {}: creating a new local CA there", certificateFile, keyFile);
-            }
-            CertificateAuthority created = create(clock);
             Files.createDirectories(dir);
-            writeAtomically(keyFile, Pem.write(new JcaPKCS8Generator(created.key, null)), true);
-            writeAtomically(certificateFile, Pem.write(created.certificate), false);
-            return created;
+            // two emulators starting together on one directory must not each write half of a CA (the file lock
+            // is per process; synchronized covers two contexts in one JVM, which would otherwise overlap locks)
+            try (FileChannel lockFile = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock lock = lockFile.lock()) {
+                return loadOrCreateLocked(dir, clock);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the local CA in " + dir, e);
         }
+    }
+
+    private static CertificateAuthority loadOrCreateLocked(Path dir, Clock clock) throws IOException {
+        Path certificateFile = dir.resolve(CERTIFICATE_FILE);
+        Path keyFile = dir.resolve(KEY_FILE);
+        if (Files.exists(certificateFile) && Files.exists(keyFile)) {
+            X509Certificate certificate = Pem.readCertificate(Files.readString(certificateFile));
+            PrivateKey key = Pem.readPrivateKey(Files.readString(keyFile));
+            if (belongTogether(certificate, key)) {
+                return new CertificateAuthority(certificate, key, clock);
+            }
+            // ca.pem was overwritten by the trust anchor of a user-supplied certificate (see ServerIdentities)
+            log.warn("{} does not belong to {}: creating a new local CA there", certificateFile, keyFile);
+        }
+        CertificateAuthority created = create(clock);
+        writeAtomically(keyFile, Pem.write(new JcaPKCS8Generator(created.key, null)), true);
+        writeAtomically(certificateFile, Pem.write(created.certificate), false);
+        return created;
     }
 
     /** A signature made with {@code key} verifies with the certificate's public key. */
