@@ -100,6 +100,21 @@ class ProxyIT extends ApiIT {
     }
 
     @Test
+    void plainHttpUploadWithExpectContinueThroughTheProxy() throws Exception {
+        HttpClient client = client();
+        String blob = "trustedplatform/users/xuid(2533274792693551)/scids/MockScid/data/saves/slot1.json,json";
+
+        HttpResponse<String> put = client.send(xbox("http://titlestorage.xboxlive.com/" + blob).expectContinue(true)
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"level\":3}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode()).isEqualTo(201);
+
+        HttpResponse<String> get = client.send(xbox("https://titlestorage.xboxlive.com/" + blob).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(get.statusCode()).isEqualTo(200);
+        assertThat(get.body()).isEqualTo("{\"level\":3}");
+    }
+
+    @Test
     void absoluteFormRequestIsRewrittenToOriginFormKeepingTheHostHeader() throws Exception {
         try (Socket socket = TlsClients.connect(proxy.port())) {
             var response = TlsClients.exchange(socket, "GET http://userstats.xboxlive.com/global/scids/MockScid HTTP/1.1\r\n"
