@@ -4,7 +4,7 @@
 # under load is busy), wrk is pinned to CPU 1 with 16 connections for DURATION (default 10s) per run. After
 # a WARMUP run each (default 20s), the two alternate (A-B, B-A, ...) for ROUNDS rounds (default 5), so
 # background load and JIT warm-up hit both alike; the medians are compared.
-# Usage: bench/journal-overhead.sh   (env: DURATION, WARMUP, ROUNDS, JAVA_OPTS)
+# Usage: bench/journal-overhead.sh   (env: DURATION, WARMUP, ROUNDS, JAVA_OPTS, OFF_ARGS)
 . "$(dirname "$0")/lib.sh"
 require_tools wrk curl taskset
 DURATION=${DURATION:-10s}
@@ -15,7 +15,8 @@ BLOB="/global/scids/Bench/data/small.bin,binary"
 
 start_server
 ON_BASE=$BASE; ON_PID=$SERVER_PID
-start_server --xblmock.journal.capacity=0
+# OFF_ARGS=--xblmock.journal.capacity=1000 runs an A/A calibration: how far two identical servers differ
+start_server ${OFF_ARGS:---xblmock.journal.capacity=0}
 OFF_BASE=$BASE; OFF_PID=$SERVER_PID
 trap 'kill "$ON_PID" "$OFF_PID" 2>/dev/null || true; wait 2>/dev/null || true' EXIT
 
