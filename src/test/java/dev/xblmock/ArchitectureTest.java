@@ -53,6 +53,17 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("..titlestorage..", "..userstats..", "..emulator..")
             .allowEmptyShould(false);
 
+    /**
+     * The HTTPS listener and the proxy ({@code tls}) are an add-on around the application: neither service
+     * nor the shared leaf depends on them. Checked by a temporary reference from {@code XboxService} to
+     * {@code tls.CoveredNames}, which this rule reported.
+     */
+    @ArchTest
+    static final ArchRule nothingDependsOnTheTlsAddOn = noClasses()
+            .that().resideInAnyPackage("dev.xblmock.common..", "dev.xblmock.titlestorage..", "dev.xblmock.userstats..")
+            .should().dependOnClassesThat().resideInAPackage("dev.xblmock.tls..")
+            .allowEmptyShould(false);
+
     /** Controllers only translate HTTP: they reach stores through services, never directly. */
     @ArchTest
     static final ArchRule controllersDoNotUseStores = noClasses()

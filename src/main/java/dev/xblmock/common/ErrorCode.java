@@ -57,7 +57,11 @@ public enum ErrorCode {
     // 5xx
     STORAGE_UNAVAILABLE(HttpStatus.INTERNAL_SERVER_ERROR, "StorageUnavailable", "Storage unavailable"),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "ServiceUnavailable", "Service unavailable"),
-    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "InternalError", "Internal error");
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "InternalError", "Internal error"),
+    // answered by the proxy port itself (dev.xblmock.tls), never by the emulated services
+    MALFORMED_PROXY_REQUEST(HttpStatus.BAD_REQUEST, "MalformedProxyRequest", "Malformed proxy request"),
+    PROXY_FORBIDDEN(HttpStatus.FORBIDDEN, "ProxyForbidden", "Proxy target forbidden"),
+    PROXY_BUSY(HttpStatus.SERVICE_UNAVAILABLE, "ProxyBusy", "Proxy busy");
 
     private final HttpStatus status;
     private final String code;

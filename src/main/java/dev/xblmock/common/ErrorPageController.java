@@ -2,6 +2,7 @@ package dev.xblmock.common;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -17,7 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class ErrorPageController implements ErrorController {
 
     @RequestMapping("/error")
-    public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+    public ResponseEntity<ProblemDetail> error(HttpServletRequest request, HttpServletResponse response) {
+        if (response.isCommitted()) {
+            // included after a streamed body failed half-way (the container already logged it): nothing to add
+            return null;
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,10 +113,16 @@ public class ProblemAdvice {
     }
 
     @ExceptionHandler(Exception.class)
-    public ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+    public ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request,
+                                                    HttpServletResponse response) throws Exception {
         if (ClientDisconnects.isDisconnect(e)) {
             log.debug("client disconnected during {} {}", request.getMethod(), request.getRequestURI());
             return null;
+        }
+        if (response.isCommitted()) {
+            // A streamed body failed half-way: no problem can be sent any more. Rethrown, the container logs it
+            // and aborts the connection, so the client sees a truncated response, not a complete-looking one.
+            throw e;
         }
         log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return render(new XblException(ErrorCode.INTERNAL_ERROR, "The emulator failed to process the request."), request);

@@ -58,8 +58,8 @@ class HostileInputIT extends TitleStorageApi {
             "GET    | " + G + "/data/a/..                             | 400 | InvalidPath | '.'",
             "GET    | " + G + "/data/../../../../etc/passwd           | 400 | InvalidPath | '.'",
             "GET    | " + U + "/data/../../../xuid(2)/scids/MockScid/data/a,binary | 400 | InvalidPath | '.'",
-            "GET    | /global/scids/../scids/MockScid/data/a,binary  | 400 | InvalidScid | '.'",
-            "GET    | /global/../global/scids/MockScid/data/a,binary | 404 | NoSuchRoute | /scids/",
+            "GET    | /global/scids/../scids/MockScid/data/a,binary  | 400 | InvalidPath | dot segment",
+            "GET    | /global/../global/scids/MockScid/data/a,binary | 400 | InvalidPath | dot segment",
             // empty segments and leading slashes
             "GET    | " + G + "/data//a                               | 400 | InvalidPath | '/'",
             "GET    | " + G + "/data/a//b                             | 400 | InvalidPath | //",

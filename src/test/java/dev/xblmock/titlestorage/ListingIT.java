@@ -183,9 +183,14 @@ class ListingIT extends TitleStorageApi {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a.b", "dir/sub.x", "a.b/c", "dir.", "./dir"})
+    @ValueSource(strings = {"a.b", "dir/sub.x", "a.b/c", "dir."})
     void aListingPathWithADotIsInvalid(String path) {
         assertProblem(get(root + "/data/" + path), 400, "InvalidPath", "'.'", ",binary");
+    }
+
+    @Test
+    void aDotSegmentInAListingPathIsInvalid() {
+        assertProblem(get(root + "/data/./dir"), 400, "InvalidPath", "dot segment '.'");
     }
 
     @Test

@@ -1,0 +1,74 @@
+package dev.xblmock.emulator;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.xblmock.common.Resettable;
+import org.springframework.stereotype.Component;
+
+/**
+ * The fault rules, oldest first. The oldest rule matching a request decides: it fires (delay and/or error),
+ * or its probability spares the request, which then proceeds normally. A rule whose {@code times} run out is
+ * removed. Reading the list is lock-free, so an Xbox request pays one volatile read when there are no rules.
+ */
+@Component
+public class FaultRules implements Resettable {
+
+    private final CopyOnWriteArrayList<FaultRule> rules = new CopyOnWriteArrayList<>();
+    private final AtomicLong lastId = new AtomicLong();
+
+    String nextId() {
+        return Long.toString(lastId.incrementAndGet());
+    }
+
+    void add(FaultRule rule) {
+        rules.add(rule);
+    }
+
+    List<FaultRule> list() {
+        return List.copyOf(rules);
+    }
+
+    boolean remove(String id) {
+        return rules.removeIf(rule -> rule.id.equals(id));
+    }
+
+    /** The rule to apply to this request, if one fires. */
+    Optional<FaultRule> select(String method, String rawPath) {
+        if (rules.isEmpty()) {
+            return Optional.empty();
+        }
+        for (FaultRule rule : rules) {
+            if (!rule.matches(method, rawPath)) {
+                continue;
+            }
+            switch (rule.fire()) {
+                case FIRED -> {
+                    if (rule.exhausted()) {
+                        rules.remove(rule);
+                    }
+                    return Optional.of(rule);
+                }
+                case SPARED -> {
+                    return Optional.empty();
+                }
+                case EXHAUSTED -> rules.remove(rule);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code DELETE /_emulator/faults}: drops every rule; ids keep counting. */
+    void clear() {
+        rules.clear();
+    }
+
+    /** Drops every rule; ids start again at 1 so tests see stable ids. */
+    @Override
+    public void reset() {
+        rules.clear();
+        lastId.set(0);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.xblmock.emulator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Predicate;
+
+import dev.xblmock.common.Resettable;
+import dev.xblmock.common.Xuid;
+import org.springframework.stereotype.Component;
+
+/**
+ * The request journal: the last {@code xblmock.journal.capacity} Xbox requests in a lock-free ring. A writer
+ * claims a sequence number and stores its entry in slot {@code sequence % capacity}; a reader walks back from
+ * the newest sequence and keeps only slots that still hold the sequence it expects, so a slot being
+ * overwritten concurrently is skipped rather than shown twice or out of order.
+ */
+@Component
+public class RequestJournal implements Resettable {
+
+    /** One journaled request; everything derived (service, operation, formatted time) is computed on read. */
+    public record Entry(long sequence, String id, long epochMillis, String method, String path, String query,
+                        int status, long durationNanos, Xuid xuid) {
+    }
+
+    private final int capacity;
+    private final AtomicReferenceArray<Entry> ring;
+    private final AtomicLong nextSequence = new AtomicLong();
+    /** Sequences below this were cleared; an in-flight request that started before a clear stays hidden. */
+    private volatile long floor;
+
+    public RequestJournal(EmulatorProperties properties) {
+        int configured = properties.journal().capacity();
+        if (configured < 0) {
+            throw new IllegalArgumentException("xblmock.journal.capacity must be 0 (disabled) or positive, not " + configured);
+        }
+        // without a control plane nobody can read the journal, so it costs nothing
+        this.capacity = properties.controlPlane().enabled() ? configured : 0;
+        this.ring = new AtomicReferenceArray<>(capacity);
+    }
+
+    public boolean enabled() {
+        return capacity > 0;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    public void record(String id, long epochMillis, String method, String path, String query, int status,
+                       long durationNanos, Xuid xuid) {
+        if (capacity == 0) {
+            return;
+        }
+        long sequence = nextSequence.getAndIncrement();
+        ring.set(slot(sequence), new Entry(sequence, id, epochMillis, method, path, query, status, durationNanos, xuid));
+    }
+
+    /** Up to {@code limit} entries accepted by {@code filter}, newest first. */
+    public List<Entry> newestFirst(Predicate<Entry> filter, int limit) {
+        List<Entry> result = new ArrayList<>(Math.min(limit, capacity));
+        long end = nextSequence.get();
+        long start = Math.max(floor, end - capacity);
+        for (long sequence = end - 1; sequence >= start && result.size() < limit; sequence--) {
+            Entry entry = ring.get(slot(sequence));
+            if (entry != null && entry.sequence() == sequence && filter.test(entry)) {
+                result.add(entry);
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public void reset() {
+        floor = nextSequence.get();
+        for (int i = 0; i < capacity; i++) {
+            ring.set(i, null);
+        }
+    }
+
+    private int slot(long sequence) {
+        return (int) (sequence % capacity);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.xblmock.titlestorage;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code xblmock.batch.*}: limits of the batch download (SPEC 3.9).
+ *
+ * @param maxXuids     how many entries {@code xuids} may hold (SPEC default 100)
+ * @param maxBodyBytes the largest request body read; unset means 64 KiB per 100 allowed entries (at least
+ *                     64 KiB), far more than {@code maxXuids} 20-digit strings need, even pretty-printed
+ */
+@ConfigurationProperties("xblmock.batch")
+public record BatchProperties(@DefaultValue("100") int maxXuids, Long maxBodyBytes) {
+
+    private static final long BODY_BYTES_PER_100_XUIDS = 64 * 1024;
+
+    public BatchProperties {
+        if (maxXuids < 1) {
+            throw new IllegalArgumentException("xblmock.batch.max-xuids must be at least 1, not " + maxXuids);
+        }
+        if (maxBodyBytes != null && maxBodyBytes < 1) {
+            throw new IllegalArgumentException("xblmock.batch.max-body-bytes must be positive, not " + maxBodyBytes);
+        }
+    }
+
+    /** The request body limit in effect. */
+    public long bodyLimit() {
+        if (maxBodyBytes != null) {
+            return maxBodyBytes;
+        }
+        long scaled = (maxXuids * BODY_BYTES_PER_100_XUIDS + 99) / 100;
+        return Math.max(BODY_BYTES_PER_100_XUIDS, scaled);
+    }
+}

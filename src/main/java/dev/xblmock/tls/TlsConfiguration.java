@@ -1,0 +1,51 @@
+package dev.xblmock.tls;
+
+import java.time.Clock;
+
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Wires the HTTPS listener and the proxy. Nothing is generated or opened unless one of them is enabled: the
+ * certificate material is made only then.
+ */
+@Configuration(proxyBeanMethods = false)
+public class TlsConfiguration {
+
+    @Bean
+    @Conditional(TlsOrProxyEnabled.class)
+    ServerIdentity serverIdentity(TlsProperties tls, Environment environment, Clock clock) {
+        return ServerIdentities.load(tls, TlsDirectory.resolve(tls, environment), clock);
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty("xblmock.tls.enabled")
+    HttpsListener httpsListener(ServerIdentity identity, TlsProperties tls) {
+        return new HttpsListener(identity, tls.port());
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty("xblmock.proxy.enabled")
+    ProxyServer proxyServer(ServerIdentity identity, ProxyProperties proxy, Environment environment) {
+        return new ProxyServer(identity, proxy, environment.getProperty("server.address"));
+    }
+
+    static final class TlsOrProxyEnabled extends AnyNestedCondition {
+
+        TlsOrProxyEnabled() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @ConditionalOnBooleanProperty("xblmock.tls.enabled")
+        static final class Tls {
+        }
+
+        @ConditionalOnBooleanProperty("xblmock.proxy.enabled")
+        static final class Proxy {
+        }
+    }
+}
