@@ -90,8 +90,10 @@ class JournalIT extends ApiIT {
     void filtersByMethodPathPrefixStatusAndLimit() {
         raw().get("/global/scids/A/data/x.bin,binary").then().statusCode(401);
         raw().delete("/global/scids/A/data/x.bin,binary").then().statusCode(401);
-        raw().header("Authorization", PLACEHOLDER_AUTH).get("/users/xuid(1)/scids/A/stats").then().statusCode(404);
-        raw().header("Authorization", PLACEHOLDER_AUTH).post("/batch").then().statusCode(404);
+        raw().header("Authorization", PLACEHOLDER_AUTH).header("x-xbl-contract-version", "abc")
+                .get("/users/xuid(1)/scids/A/stats").then().statusCode(400);
+        raw().header("Authorization", PLACEHOLDER_AUTH).header("x-xbl-contract-version", "abc")
+                .post("/batch").then().statusCode(400);
         raw().get("/json/users/xuid(5)/scids/B/data/").then().statusCode(401);
 
         assertThat(journal("?method=get")).extracting(e -> Json.parse(e).get("path").asString())
@@ -99,7 +101,7 @@ class JournalIT extends ApiIT {
                         "/global/scids/A/data/x.bin,binary");
         assertThat(journal("?pathPrefix=/global/")).extracting(e -> Json.parse(e).get("method").asString())
                 .containsExactly("DELETE", "GET");
-        assertThat(journal("?status=404")).extracting(e -> Json.parse(e).get("operation").asString())
+        assertThat(journal("?status=400")).extracting(e -> Json.parse(e).get("operation").asString())
                 .containsExactly("statsBatch", "statsRead");
         assertThat(journal("?limit=2")).extracting(e -> Json.parse(e).get("operation").asString())
                 .containsExactly("list", "statsBatch");
