@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Filesystem vs memory backend, side by side (issue 5):
-#   - 1 KiB GETs per second: wrk, 16 connections, median of 5 runs of 4 s; servers on CPU 0, wrk on CPU 1
+#   - 1 KiB GETs per second: wrk, 16 connections, median of 5 runs of 5 s after 30 s of warm-up (the JIT
+#     keeps compiling the read path for about 20 s); servers on CPU 0, wrk on CPU 1
 #   - a 64 MiB upload in 256 KiB blocks (one keep-alive connection; median of 3 after 4 warm-up uploads):
 #     MB/s and the server's RSS growth
 #   - both also per second of server CPU time, the figure that survives a machine shared with other work
@@ -11,12 +12,12 @@ require_tools wrk curl taskset python3
 cd "$ROOT"
 
 OUT=${OUT:-docs/benchmarks-storage.md}
-DURATION=${DURATION:-4s}
+DURATION=${DURATION:-5s}
 SCID=00000000-0000-0000-0000-0000000be4c4
 WORK=$(mktemp -d)
 export JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
 GET_ROUNDS=${GET_ROUNDS:-5}
-GET_WARMUP=${GET_WARMUP:-15s}
+GET_WARMUP=${GET_WARMUP:-30s}
 WARMUP_UPLOADS=${WARMUP_UPLOADS:-4}
 
 # user+system CPU time of the server in clock ticks: with the CPUs shared, work per CPU-second is the
@@ -134,6 +135,9 @@ load=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "Both servers ran side by side and the measured runs alternated between them, so load changes on the"
   echo "shared machine hit both alike. Raw runs: memory GET/s${GET_RUNS[memory]}, filesystem GET/s${GET_RUNS[filesystem]};"
   echo "memory upload MB/s${UPLOAD_RUNS[memory]}, filesystem upload MB/s${UPLOAD_RUNS[filesystem]}."
+  echo
+  echo "Each server is pinned to one CPU, so \"per server CPU-second\" is what it does with a core to itself;"
+  echo "wall-clock figures below it mean other work took the CPU for the rest of the time."
   echo
   echo "Targets (issue 5): filesystem GETs at least 0.7× memory; filesystem upload at least 150 MB/s."
   echo "Uploads are measured after $WARMUP_UPLOADS warm-up uploads of the same blob: the first ones run at a third"
