@@ -19,12 +19,17 @@ import dev.xblmock.titlestorage.StorageProperties;
 import dev.xblmock.titlestorage.store.BlobStore;
 import dev.xblmock.titlestorage.store.StagedUpload;
 import dev.xblmock.titlestorage.store.WriteGuard;
+import dev.xblmock.userstats.StatsCatalog;
+import dev.xblmock.userstats.StatsPatch;
+import dev.xblmock.userstats.StatsService;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Applies seed manifests, all or nothing: the whole manifest is validated, then every blob is staged and
- * its bytes checked (size, JSON rules), and only then is anything committed. Loads, resets and reseeds are
+ * its bytes checked (size, JSON rules), and only then is anything committed: blobs through the
+ * {@link BlobStore}, titles and groups into the {@link StatsCatalog}, gamertags and stats (merged into what
+ * each user has) through the {@link StatsService}. Loads, resets and reseeds are
  * serialised. Seeded blobs bypass ownership and quota (the seed is the administrator).
  */
 @Component
@@ -39,12 +44,17 @@ public class SeedLoader {
     private final StorageProperties storage;
     private final SeedReader reader;
     private final BlobStore blobs;
+    private final StatsCatalog catalog;
+    private final StatsService stats;
 
-    public SeedLoader(EmulatorProperties properties, StorageProperties storage, SeedReader reader, BlobStore blobs) {
+    public SeedLoader(EmulatorProperties properties, StorageProperties storage, SeedReader reader, BlobStore blobs,
+                      StatsCatalog catalog, StatsService stats) {
         this.properties = properties;
         this.storage = storage;
         this.reader = reader;
         this.blobs = blobs;
+        this.catalog = catalog;
+        this.stats = stats;
     }
 
     /** {@code POST /_emulator/seed}: a manifest without a directory, so {@code file} blobs are refused. */
@@ -117,6 +127,10 @@ public class SeedLoader {
         for (StagedBlob blob : staged) {
             blobs.commit(blob.blob().key(), blob.upload(), blob.blob().attributes(), WriteGuard.NONE);
         }
+        manifest.titles().forEach(title -> catalog.defineTitle(title.titleId(), title.scid()));
+        manifest.groups().forEach(group -> catalog.defineGroup(group.group()));
+        manifest.users().forEach(user -> stats.setGamertag(user.xuid(), user.gamertag()));
+        manifest.stats().forEach(entry -> stats.write(entry.xuid(), entry.scid(), StatsPatch.of(entry.stats())));
         return new SeedCounts(manifest.users().size(), manifest.titles().size(), manifest.groups().size(),
                 manifest.blobs().size(), manifest.stats().size());
     }

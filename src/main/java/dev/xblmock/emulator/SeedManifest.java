@@ -2,12 +2,12 @@ package dev.xblmock.emulator;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import dev.xblmock.common.Xuid;
 import dev.xblmock.titlestorage.BlobKey;
 import dev.xblmock.titlestorage.store.BlobAttributes;
-import tools.jackson.databind.JsonNode;
+import dev.xblmock.userstats.StatGroup;
+import dev.xblmock.userstats.store.Stat;
 
 /**
  * A seed manifest whose entries all passed validation (everything but the bytes of {@code file} blobs,
@@ -22,10 +22,7 @@ record SeedManifest(List<User> users, List<Title> titles, List<Group> groups, Li
     record Title(String where, String titleId, String scid) {
     }
 
-    record Group(String where, String name, String scid, List<GroupStat> stats) {
-    }
-
-    record GroupStat(String name, Map<String, String> properties) {
+    record Group(String where, StatGroup group) {
     }
 
     /** {@code contentMember} is the member that gave the bytes: json, text, base64 or file. */
@@ -43,7 +40,7 @@ record SeedManifest(List<User> users, List<Title> titles, List<Group> groups, Li
     record FileContent(Path path, String given) implements Content {
     }
 
-    /** {@code definitions} maps each stat name to its {@code {type, value, valuemetadata?}} object as given. */
-    record Stats(String where, Xuid xuid, String scid, Map<String, JsonNode> definitions) {
+    /** The stats of one user and scid, merged into what the user already has. */
+    record Stats(String where, Xuid xuid, String scid, List<Stat> stats) {
     }
 }

@@ -26,6 +26,11 @@ import dev.xblmock.titlestorage.ClientFileTimes;
 import dev.xblmock.titlestorage.Namespace;
 import dev.xblmock.titlestorage.StorageRoot;
 import dev.xblmock.titlestorage.store.BlobAttributes;
+import dev.xblmock.userstats.GroupStat;
+import dev.xblmock.userstats.StatGroup;
+import dev.xblmock.userstats.StatWrites;
+import dev.xblmock.userstats.TitleIds;
+import dev.xblmock.userstats.store.Stat;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,8 +43,6 @@ final class SeedManifestParser {
 
     private static final ErrorCode ERROR = ErrorCode.INVALID_SEED;
     private static final JsonMapper COMPACT = JsonMapper.builder().build();
-    private static final long MAX_TITLE_ID = 0xFFFF_FFFFL;
-    private static final int MAX_GAMERTAG_LENGTH = 64;
 
     private static final Set<String> SECTIONS = Set.of("users", "titles", "groups", "blobs", "stats");
     private static final Set<String> BLOB_MEMBERS = Set.of("storage", "scid", "owner", "path", "type", "json", "text",
@@ -67,7 +70,8 @@ final class SeedManifestParser {
         List<SeedManifest.Stats> stats = section(manifest, "stats", this::stats);
         rejectDuplicates(users, SeedManifest.User::where, SeedManifest.User::xuid, "user");
         rejectDuplicates(titles, SeedManifest.Title::where, SeedManifest.Title::titleId, "title");
-        rejectDuplicates(groups, SeedManifest.Group::where, g -> g.name() + " in scid " + g.scid(), "group");
+        rejectDuplicates(groups, SeedManifest.Group::where, g -> g.group().name() + " in scid " + g.group().scid(),
+                "group");
         rejectDuplicates(blobs, SeedManifest.Blob::where, SeedManifest.Blob::key, "blob");
         return new SeedManifest(users, titles, groups, blobs, stats);
     }
@@ -103,26 +107,21 @@ final class SeedManifestParser {
     private SeedManifest.User user(JsonNode node, String where) {
         JsonMembers user = JsonMembers.of(node, where, ERROR, "an object {xuid, gamertag}")
                 .allowOnly(Set.of("xuid", "gamertag"), "xuid, gamertag");
-        return new SeedManifest.User(where, xuid(user, "xuid"), gamertag(user, user.requiredText("gamertag")));
-    }
-
-    private static String gamertag(JsonMembers entry, String gamertag) {
-        int length = gamertag.codePointCount(0, gamertag.length());
-        if (length < 1 || length > MAX_GAMERTAG_LENGTH || gamertag.chars().anyMatch(Character::isISOControl)) {
-            throw entry.invalid("gamertag", "must have 1 to " + MAX_GAMERTAG_LENGTH
-                    + " characters without control characters");
+        Xuid xuid = xuid(user, "xuid");
+        if (!user.has("gamertag")) {
+            throw user.invalid("gamertag", "is required");
         }
-        return gamertag;
+        String gamertag = seedError(() -> StatWrites.gamertag(user.node("gamertag"),
+                "Member '" + user.path("gamertag") + "'"));
+        return new SeedManifest.User(where, xuid, gamertag);
     }
 
     private SeedManifest.Title title(JsonNode node, String where) {
         JsonMembers title = JsonMembers.of(node, where, ERROR, "an object {titleId, scid}")
                 .allowOnly(Set.of("titleId", "scid"), "titleId, scid");
         String titleId = title.digitsOrText("titleId").orElseThrow(() -> title.invalid("titleId", "is required"));
-        if (!titleId.matches("[0-9]{1,10}") || Long.parseLong(titleId) > MAX_TITLE_ID) {
-            throw title.invalid("titleId", "must be an unsigned 32-bit decimal number (0 to " + MAX_TITLE_ID + ")");
-        }
-        return new SeedManifest.Title(where, Long.toString(Long.parseLong(titleId)), scid(title));
+        return new SeedManifest.Title(where, validated(title, "titleId", () -> TitleIds.parse(titleId, "titleId")),
+                scid(title));
     }
 
     private SeedManifest.Group group(JsonNode node, String where) {
@@ -134,14 +133,14 @@ final class SeedManifestParser {
         if (statList == null || !statList.isArray()) {
             throw group.invalid("stats", "is required: a list of {name, properties?}");
         }
-        List<SeedManifest.GroupStat> stats = new ArrayList<>();
+        List<GroupStat> stats = new ArrayList<>();
         for (int i = 0; i < statList.size(); i++) {
             JsonMembers stat = JsonMembers.of(statList.get(i), group.path("stats[" + i + "]"), ERROR,
                     "an object {name, properties?}").allowOnly(Set.of("name", "properties"), "name, properties");
             String statName = validated(stat, "name", () -> Identifiers.statName(stat.requiredText("name")));
-            stats.add(new SeedManifest.GroupStat(statName, properties(stat)));
+            stats.add(new GroupStat(statName, properties(stat)));
         }
-        return new SeedManifest.Group(where, name, scid, List.copyOf(stats));
+        return new SeedManifest.Group(where, new StatGroup(name, scid, stats));
     }
 
     /** Group properties are served as strings: scalar values are taken as their text. */
@@ -279,14 +278,13 @@ final class SeedManifestParser {
         if (stats == null || !stats.isObject()) {
             throw entry.invalid("stats", "is required: an object mapping stat names to {type, value, valuemetadata?}");
         }
-        Map<String, JsonNode> definitions = new LinkedHashMap<>();
+        List<Stat> parsed = new ArrayList<>();
         for (Map.Entry<String, JsonNode> stat : stats.properties()) {
             String member = "stats." + JsonMembers.printable(stat.getKey());
-            validated(entry, member, () -> Identifiers.statName(stat.getKey()));
-            StatDefinitions.check(stat.getValue(), entry.path(member), ERROR);
-            definitions.put(stat.getKey(), stat.getValue());
+            String name = validated(entry, member, () -> Identifiers.statName(stat.getKey()));
+            parsed.add(seedError(() -> StatWrites.stat(name, stat.getValue(), entry.path(member))));
         }
-        return new SeedManifest.Stats(where, xuid, scid, definitions);
+        return new SeedManifest.Stats(where, xuid, scid, List.copyOf(parsed));
     }
 
     private static Xuid xuid(JsonMembers entry, String member) {
@@ -296,6 +294,15 @@ final class SeedManifestParser {
 
     private static String scid(JsonMembers entry) {
         return validated(entry, "scid", () -> Identifiers.scid(entry.requiredText("scid")));
+    }
+
+    /** Runs a validator whose error already names the member, as an {@code InvalidSeed} error. */
+    private static <T> T seedError(Supplier<T> validator) {
+        try {
+            return validator.get();
+        } catch (XblException e) {
+            throw new XblException(ERROR, e.detail());
+        }
     }
 
     /** Runs a shared validator, putting the member's path in front of its error. */

@@ -11,6 +11,7 @@ import dev.xblmock.common.ErrorCode;
 import dev.xblmock.common.Identifiers;
 import dev.xblmock.common.XblException;
 import dev.xblmock.common.Xuid;
+import dev.xblmock.userstats.TitleIds;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -26,7 +27,6 @@ public class TokenIssuer {
     /** Ten years either way: far enough for any test, near enough that {@code exp} never overflows. */
     static final long MAX_LIFETIME_SECONDS = 10L * 365 * 24 * 60 * 60;
     private static final int MAX_TEXT_CLAIM_LENGTH = 128;
-    private static final long MAX_TITLE_ID = 0xFFFF_FFFFL;
     private static final Set<String> MEMBERS =
             Set.of("xuid", "gamertag", "titleId", "userHash", "sandbox", "developer", "expiresInSeconds");
 
@@ -81,11 +81,12 @@ public class TokenIssuer {
         return value;
     }
 
-    /** Title ids are unsigned 32-bit decimal numbers; the claim holds the canonical decimal text. */
+    /** Title ids are unsigned 32-bit decimal numbers; the claim holds the canonical text the seed's titles use. */
     private static String titleId(JsonMembers request, String value) {
-        if (!value.matches("[0-9]{1,10}") || Long.parseLong(value) > MAX_TITLE_ID) {
-            throw request.invalid("titleId", "must be an unsigned 32-bit decimal number (0 to " + MAX_TITLE_ID + ")");
+        try {
+            return TitleIds.parse(value, "titleId");
+        } catch (XblException e) {
+            throw request.within("titleId", e);
         }
-        return Long.toString(Long.parseLong(value));
     }
 }

@@ -266,14 +266,17 @@ class SeedIT extends ApiIT {
                 {"{\"users\":[{\"xuid\":\"1\",\"gamertag\":\"g\"},{\"xuid\":\"01\",\"gamertag\":\"h\"}]}",
                         "Entry 'users[1]' defines the same user as 'users[0]'; each may appear once per manifest."},
                 {"{\"titles\":[{\"titleId\":\"0x1\",\"scid\":\"S\"}]}",
-                        "Member 'titles[0].titleId' must be an unsigned 32-bit decimal number (0 to 4294967295)."},
+                        "Member 'titles[0].titleId': titleId '0x1' must be a title id: an unsigned 32-bit decimal number "
+                                + "(at most 4294967295)."},
                 {"{\"groups\":[{\"name\":\"G\",\"scid\":\"S\"}]}",
                         "Member 'groups[0].stats' is required: a list of {name, properties?}."},
                 {"{\"groups\":[{\"name\":\"G\",\"scid\":\"S\",\"stats\":[{\"name\":\"a b\"}]}]}",
                         "Member 'groups[0].stats[0].name': stat name 'a b' contains U+0020 at position 2; only letters, "
                                 + "digits, '_', '.' and '-' are allowed."},
                 {"{\"stats\":[{\"xuid\":\"1\",\"scid\":\"S\",\"stats\":{\"A\":{\"type\":\"Long\",\"value\":\"1\"}}}]}",
-                        "Member 'stats[0].stats.A.type' must be Integer, Double or String."},
+                        "stats[0].stats.A.type 'Long' is not a stat type; use \"Integer\", \"Double\" or \"String\" "
+                                + "(case-sensitive)."},
+                {"{\"users\":[{\"xuid\":\"1\",\"gamertag\":\"\"}]}", "Member 'users[0].gamertag' must have 1 to 64 characters; it has 0."},
                 {"{\"stats\":[{\"xuid\":\"1\",\"scid\":\"S\"}]}", "Member 'stats[0].stats' is required: an object "
                         + "mapping stat names to {type, value, valuemetadata?}."},
         };
@@ -302,6 +305,89 @@ class SeedIT extends ApiIT {
         Json.assertJson(body, Json.problem(415, "UnsupportedMediaType", "Unsupported media type",
                 "Content-Type text/plain is not a seed manifest type; send application/json or application/yaml.",
                 "/_emulator/seed"));
+    }
+
+    private static final String STATS_MANIFEST = """
+            users:
+              - { xuid: "2533274905367855", gamertag: "Survivor" }
+            titles:
+              - { titleId: "0983730484", scid: "c1000100-ccd3-4685-bb6c-83ca3aa28934" }
+            groups:
+              - name: Hero
+                scid: "c1000100-ccd3-4685-bb6c-83ca3aa28934"
+                stats:
+                  - { name: CreatureTamed, properties: { Ordinal: 3, DisplayName: "Creatures Tamed" } }
+                  - { name: PlayerDied }
+            stats:
+              - xuid: 2533274905367855
+                scid: "c1000100-ccd3-4685-bb6c-83ca3aa28934"
+                stats:
+                  MinutesPlayed: { type: Integer, value: 205763 }
+                  CreatureTamed: { type: Integer, value: "12", valuemetadata: { tamed: [ rex ] } }
+                  Accuracy: { type: Double, value: 0.50 }
+            """;
+
+    private RequestSpecification stats(int version) {
+        return bare().header("Authorization", PLACEHOLDER_AUTH).header("x-xbl-contract-version", version);
+    }
+
+    @Test
+    void usersTitlesGroupsAndStatsReachUserStatistics() {
+        seed("application/yaml", STATS_MANIFEST).then().statusCode(200)
+                .body(equalTo("{\"users\":1,\"titles\":1,\"groups\":1,\"blobs\":0,\"stats\":1}"));
+        Json.assertJson(stats(1).urlEncodingEnabled(false)
+                .get("/users/xuid(2533274905367855)/scids/c1000100-ccd3-4685-bb6c-83ca3aa28934/stats")
+                .then().statusCode(200).extract().asString(), """
+                {"xuid":"2533274905367855","gamertag":"Survivor","scids":[{"scid":"c1000100-ccd3-4685-bb6c-83ca3aa28934",
+                 "stats":[{"statname":"MinutesPlayed","type":"Integer","value":"205763"},
+                          {"statname":"CreatureTamed","type":"Integer","value":"12"},
+                          {"statname":"Accuracy","type":"Double","value":"0.50"}]}]}""");
+        // the title resolves to its scid, the group carries its properties as strings, valuemetadata is compact JSON
+        Json.assertJson(stats(3).contentType("application/json").body("""
+                {"arrangebyfield":"xuid","xuids":["2533274905367855"],
+                 "groups":[{"name":"Hero","titleId":"983730484"}]}""")
+                .post("/batch?include=valuemetadata").then().statusCode(200).extract().asString(), """
+                {"statlistscollection":[{"arrangebyfield":"xuid","arrangebyfieldid":"2533274905367855","stats":[]}],
+                 "groups":[{"name":"Hero","titleid":"983730484","statlistscollection":[
+                   {"arrangebyfield":"xuid","arrangebyfieldid":"2533274905367855","stats":[
+                     {"groupproperties":{"Ordinal":"3","DisplayName":"Creatures Tamed"},
+                      "xuid":"2533274905367855","scid":"c1000100-ccd3-4685-bb6c-83ca3aa28934","name":"CreatureTamed",
+                      "type":"Integer","value":"12","valuemetadata":"{\\"tamed\\":[\\"rex\\"]}","properties":{}}]}]}]}""");
+    }
+
+    @Test
+    void aPostedSeedMergesStatsIntoWhatTheUserHas() {
+        seed("application/yaml", STATS_MANIFEST).then().statusCode(200);
+        seed("application/json", "{\"stats\":[{\"xuid\":\"2533274905367855\",\"scid\":\"c1000100-ccd3-4685-bb6c-83ca3aa28934\","
+                + "\"stats\":{\"MinutesPlayed\":{\"type\":\"Integer\",\"value\":\"1\"},"
+                + "\"Level\":{\"type\":\"String\",\"value\":\"gold\"}}}]}").then().statusCode(200)
+                .body(equalTo("{\"users\":0,\"titles\":0,\"groups\":0,\"blobs\":0,\"stats\":1}"));
+        Json.assertJson(stats(1).urlEncodingEnabled(false)
+                .get("/users/xuid(2533274905367855)/scids/c1000100-ccd3-4685-bb6c-83ca3aa28934/stats")
+                .then().statusCode(200).extract().asString(), """
+                {"xuid":"2533274905367855","gamertag":"Survivor","scids":[{"scid":"c1000100-ccd3-4685-bb6c-83ca3aa28934",
+                 "stats":[{"statname":"MinutesPlayed","type":"Integer","value":"1"},
+                          {"statname":"CreatureTamed","type":"Integer","value":"12"},
+                          {"statname":"Accuracy","type":"Double","value":"0.50"},
+                          {"statname":"Level","type":"String","value":"gold"}]}]}""");
+    }
+
+    @Test
+    void aBadStatRejectsUsersTitlesAndBlobsOfTheSameManifest() {
+        assertSeedRejected("application/yaml", """
+                        users: [ { xuid: "77", gamertag: "Nobody" } ]
+                        titles: [ { titleId: "5", scid: "S" } ]
+                        blobs: [ { storage: global, scid: S, path: a.bin, type: binary, text: x } ]
+                        stats:
+                          - { xuid: "77", scid: S, stats: { Good: { type: Integer, value: 1 } } }
+                          - { xuid: "77", scid: S, stats: { Bad: { type: Integer, value: "1.5" } } }
+                        """, "stats[1].stats.Bad.value '1.5' is invalid: a stat of type Integer needs a signed 64-bit integer in "
+                        + "decimal digits.");
+        Json.assertJson(stats(1).urlEncodingEnabled(false).get("/users/xuid(77)/scids/S/stats")
+                .then().statusCode(200).extract().asString(), "{\"xuid\":\"77\",\"scids\":[{\"scid\":\"S\",\"stats\":[]}]}");
+        stats(2).contentType("application/json").body("{\"xuids\":[\"77\"],\"stats\":[{\"name\":\"Good\",\"titleId\":\"5\"}]}")
+                .post("/batch").then().statusCode(400).body("code", equalTo("UnknownTitle"));
+        assertNothingApplied();
     }
 
     @Test

@@ -31,6 +31,7 @@ class SeedStartupIT extends ApiIT {
     private static final String GLOBAL = "/global/scids/00000000-0000-0000-0000-000066591171";
     private static final String SAVE = "/trustedplatform/users/xuid(2533274792693551)/scids/"
             + "00000000-0000-0000-0000-000066591171/data/saves/slot1.sav,binary";
+    private static final String STATS = "/users/xuid(2533274792693551)/scids/00000000-0000-0000-0000-000066591171/stats";
     private static final byte[] SAVE_BYTES = {0x00, 0x01, 0x02, (byte) 0xFE, (byte) 0xFF, 's', 'a', 'v', 'e'};
 
     /**
@@ -76,6 +77,9 @@ class SeedStartupIT extends ApiIT {
                 .body(equalTo("{\n  \"motd\": \"from a file\"\n}\n"));
         assertThat(raw().get(SAVE).then().statusCode(200).extract().asByteArray()).isEqualTo(SAVE_BYTES);
         raw().get(GLOBAL + "/data/inline.txt,binary").then().statusCode(200).body(equalTo("inline"));
+        Json.assertJson(raw().get(STATS).then().statusCode(200).extract().asString(), "{\"xuid\":\"2533274792693551\","
+                + "\"gamertag\":\"WarriorSaint\",\"scids\":[{\"scid\":\"00000000-0000-0000-0000-000066591171\","
+                + "\"stats\":[{\"statname\":\"OverallReputation\",\"type\":\"Integer\",\"value\":\"66\"}]}]}");
     }
 
     @Test
@@ -105,6 +109,8 @@ class SeedStartupIT extends ApiIT {
         bare().get("/_emulator/requests").then().body(equalTo("{\"requests\":[]}"));
         raw().get(GLOBAL + "/data/inline.txt,binary").then().statusCode(404);
         raw().get(SAVE).then().statusCode(404);
+        Json.assertJson(raw().get(STATS).then().statusCode(200).extract().asString(), "{\"xuid\":\"2533274792693551\","
+                + "\"scids\":[{\"scid\":\"00000000-0000-0000-0000-000066591171\",\"stats\":[]}]}");
         bare().post("/_emulator/reset?reseed=TRUE").then().statusCode(204);
         assertSeeded();
         bare().post("/_emulator/reset?reseed=false").then().statusCode(204);

@@ -116,9 +116,11 @@ class TokenIT extends ApiIT {
                 {"{\"xuid\":\"1\",\"developer\":\"yes\"}", "InvalidBody", "Invalid request body",
                         "Member 'developer' must be true or false."},
                 {"{\"xuid\":\"1\",\"titleId\":\"12x\"}", "InvalidBody", "Invalid request body",
-                        "Member 'titleId' must be an unsigned 32-bit decimal number (0 to 4294967295)."},
+                        "Member 'titleId': titleId '12x' must be a title id: an unsigned 32-bit decimal number "
+                                + "(at most 4294967295)."},
                 {"{\"xuid\":\"1\",\"titleId\":4294967296}", "InvalidBody", "Invalid request body",
-                        "Member 'titleId' must be an unsigned 32-bit decimal number (0 to 4294967295)."},
+                        "Member 'titleId': titleId '4294967296' must be a title id: an unsigned 32-bit decimal number "
+                                + "(at most 4294967295)."},
                 {"{\"xuid\":\"1\",\"userHash\":\"a;b\"}", "InvalidBody", "Invalid request body",
                         "Member 'userHash' must be 1 to 128 printable ASCII characters without spaces, ';' or ','."},
                 {"{\"xuid\":\"1\",\"gamertag\":\"\"}", "InvalidBody", "Invalid request body",
