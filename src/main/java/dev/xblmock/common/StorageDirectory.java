@@ -24,6 +24,8 @@ public final class StorageDirectory implements AutoCloseable {
     static final String FORMAT_FILE = "FORMAT";
     static final String LOCK_FILE = "LOCK";
     private static final String PROBE_FILE = ".write-probe";
+    /** Where the tls package keeps its local CA by default (TlsDirectory). */
+    private static final String TLS_DIRECTORY = "tls";
     private static final Pattern FORMAT_LINE = Pattern.compile("xblmock-storage (\\d{1,9})");
     private static final int MAX_FORMAT_FILE_BYTES = 256;
 
@@ -155,12 +157,16 @@ public final class StorageDirectory implements AutoCloseable {
         }
     }
 
-    /** Entries other than our lock and what a crash during our own first start can leave behind. */
+    /**
+     * Entries other than our lock, what a crash during our own first start can leave behind, and the TLS
+     * material, which may be created in {@code <dir>/tls} before the stores open the directory.
+     */
     private static boolean hasForeignEntries(Path root) throws IOException {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                if (!name.equals(LOCK_FILE) && !name.equals(PROBE_FILE) && !name.startsWith("." + FORMAT_FILE + ".")) {
+                if (!name.equals(LOCK_FILE) && !name.equals(PROBE_FILE) && !name.equals(TLS_DIRECTORY)
+                        && !name.startsWith("." + FORMAT_FILE + ".")) {
                     return true;
                 }
             }

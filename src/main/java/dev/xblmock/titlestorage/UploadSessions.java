@@ -2,7 +2,6 @@ package dev.xblmock.titlestorage;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -81,10 +80,6 @@ public class UploadSessions implements Resettable {
         }
     }
 
-    int size() {
-        return sessions.size();
-    }
-
     void sweep() {
         Instant now = clock.instant();
         sessions.values().forEach(session -> {
@@ -102,10 +97,6 @@ public class UploadSessions implements Resettable {
 
     static XblException invalid(String format, Object... args) {
         return XblException.of(ErrorCode.INVALID_CONTINUATION_TOKEN, format, args);
-    }
-
-    Optional<UploadSession> peek(String id) {
-        return Optional.ofNullable(sessions.get(id));
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import dev.xblmock.common.DurableFiles;
 import dev.xblmock.common.StorageDirectory;
 import dev.xblmock.common.StorageDirectoryException;
+import dev.xblmock.common.StorageFailures;
 import dev.xblmock.titlestorage.BlobKey;
 import dev.xblmock.titlestorage.Etag;
 import dev.xblmock.titlestorage.Namespace;

@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
 import dev.xblmock.common.DurableFiles;
+import dev.xblmock.common.StorageFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

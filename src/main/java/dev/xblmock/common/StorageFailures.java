@@ -1,14 +1,12 @@
-package dev.xblmock.titlestorage.store;
+package dev.xblmock.common;
 
 import java.io.IOException;
 
-import dev.xblmock.common.ErrorCode;
-import dev.xblmock.common.XblException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** An I/O failure of the storage directory becomes a 500 StorageUnavailable for the request (and a log line). */
-final class StorageFailures {
+public final class StorageFailures {
 
     private static final Logger log = LoggerFactory.getLogger(StorageFailures.class);
 
@@ -16,7 +14,7 @@ final class StorageFailures {
     }
 
     /** @param action what failed, e.g. "write the staged upload" */
-    static XblException unavailable(String action, IOException cause) {
+    public static XblException unavailable(String action, IOException cause) {
         log.error("storage directory failure: could not {}", action, cause);
         return XblException.of(ErrorCode.STORAGE_UNAVAILABLE,
                 "The storage directory failed: could not %s (%s).", action, cause);
