@@ -19,7 +19,7 @@ build_jar() {
   JAR=$(ls "$ROOT"/target/xblmock-*-exec.jar "$ROOT"/target/xblmock-*[0-9T].jar 2>/dev/null | head -n 1 || true)
   if [ -z "${JAR}" ] || [ "${REBUILD:-0}" = 1 ]; then
     (cd "$ROOT" && ./mvnw -B -q -ntp package -DskipTests)
-    JAR=$(ls "$ROOT"/target/xblmock-*-exec.jar "$ROOT"/target/xblmock-*[0-9T].jar 2>/dev/null | head -n 1)
+    JAR=$(ls "$ROOT"/target/xblmock-*-exec.jar "$ROOT"/target/xblmock-*[0-9T].jar 2>/dev/null | head -n 1 || true)
   fi
 }
 
