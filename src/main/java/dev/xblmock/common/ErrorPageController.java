@@ -1,5 +1,6 @@
 package dev.xblmock.common;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Replaces Spring Boot's whitelabel/JSON error page: anything that reaches the container's error dispatch
  * (a {@code sendError} from the container or a library, an exception escaping a filter) is still answered
  * as problem+json. Errors raised before the application is reached are {@link ProblemErrorReportValve}'s.
+ * A request for {@code /error} itself is 404 {@code NoSuchRoute}, like any other path that is no route.
  */
 @RestController
 public class ErrorPageController implements ErrorController {
@@ -22,6 +24,11 @@ public class ErrorPageController implements ErrorController {
         if (response.isCommitted()) {
             // included after a streamed body failed half-way (the container already logged it): nothing to add
             return null;
+        }
+        if (request.getDispatcherType() != DispatcherType.ERROR) {
+            // a client asking for /error itself: not a route of ours
+            return ProblemAdvice.render(new XblException(ErrorCode.NO_SUCH_ROUTE,
+                    "No route matches " + request.getMethod() + " " + request.getRequestURI() + "."), request);
         }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;

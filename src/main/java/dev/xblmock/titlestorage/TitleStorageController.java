@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -59,14 +60,14 @@ public class TitleStorageController {
             write(download, response);
             return null;
         }
-        throw methodNotAllowed("GET", "POST");
+        throw methodNotAllowed("GET", path);
     }
 
     @PutMapping
     public ResponseEntity<?> put(HttpServletRequest request) throws IOException {
         StoragePath path = StoragePaths.parse(request.getRequestURI());
         if (!(path instanceof StoragePath.Blob blob)) {
-            throw methodNotAllowed("PUT", path instanceof StoragePath.BatchBlob ? "POST" : "GET");
+            throw methodNotAllowed("PUT", path);
         }
         UploadOutcome outcome;
         try (InputStream body = request.getInputStream()) {
@@ -84,10 +85,20 @@ public class TitleStorageController {
     public ResponseEntity<Void> delete(HttpServletRequest request) {
         StoragePath path = StoragePaths.parse(request.getRequestURI());
         if (!(path instanceof StoragePath.Blob blob)) {
-            throw methodNotAllowed("DELETE", path instanceof StoragePath.BatchBlob ? "POST" : "GET");
+            throw methodNotAllowed("DELETE", path);
         }
         service.delete(blob.key(), identity(request), preconditions(request));
         return ResponseEntity.ok().build();
+    }
+
+    /**
+     * POST and PATCH: 405 with the methods the parsed path allows. Without this Spring would answer 405 itself,
+     * listing every method of this controller (GET, PUT, DELETE) whatever the path. A batch download's POST
+     * goes to {@link BatchDownloadController}, whose mapping is more specific.
+     */
+    @RequestMapping(method = {RequestMethod.POST, RequestMethod.PATCH})
+    public void otherMethod(HttpServletRequest request) {
+        throw methodNotAllowed(request.getMethod(), StoragePaths.parse(request.getRequestURI()));
     }
 
     private static void write(Download download, HttpServletResponse response) throws IOException {
@@ -135,6 +146,13 @@ public class TitleStorageController {
 
     private static ResponseEntity<Object> json(HttpStatus status, Object body) {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    /** The methods a path's shape allows (SPEC 3.3–3.9), as an {@code Allow} header value. */
+    private static XblException methodNotAllowed(String method, StoragePath path) {
+        String allowed = path instanceof StoragePath.Blob ? "GET, PUT, DELETE"
+                : path instanceof StoragePath.BatchBlob ? "POST" : "GET";
+        return methodNotAllowed(method, allowed);
     }
 
     private static XblException methodNotAllowed(String method, String allowed) {
