@@ -23,7 +23,7 @@ class ControlPlaneDisabledIT extends ApiIT {
                 {"GET", "/_emulator/requests"}, {"DELETE", "/_emulator/requests"}, {"POST", "/_emulator/faults"},
                 {"GET", "/_emulator/faults"}, {"DELETE", "/_emulator/faults"}, {"DELETE", "/_emulator/faults/1"},
                 {"PUT", "/_emulator/stats/users/1/scids/S"}, {"DELETE", "/_emulator/stats/users/1"},
-                {"GET", "/_emulator"},
+                {"GET", "/_emulator/ca.pem"}, {"GET", "/_emulator/openapi.yaml"}, {"GET", "/_emulator"},
         };
         for (String[] route : routes) {
             String body = bare().contentType("application/json").body("{}").request(route[0], route[1])
