@@ -128,6 +128,22 @@ class HostileInputIT extends TitleStorageApi {
         assertRefused(reply, 405, "MethodNotAllowed", "POST");
     }
 
+    /** Allow names what the path's shape allows, whichever method was refused (not every method of the controller). */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+            "POST   | " + G + "                                             | GET",
+            "PATCH  | " + G + "/data                                        | GET",
+            "POST   | " + U + "/data/saves/                                 | GET",
+            "PATCH  | " + U + "/data/a,json                                 | GET, PUT, DELETE",
+            "GET    | /json/users/batch/scids/MockScid/data/a,json          | POST",
+            "PATCH  | /json/users/batch/scids/MockScid/data/a,json          | POST",
+            "DELETE | /universalplatform/users/batch/scids/MockScid/data/a,binary | POST"})
+    void aRefusedMethodIsAnsweredWithTheShapesMethods(String method, String target, String allow) {
+        RawHttp.Reply reply = send(method, target);
+        assertThat(reply.header("Allow")).isEqualTo(allow);
+        assertRefused(reply, 405, "MethodNotAllowed", method);
+    }
+
     @Test
     void putOnAListingIs405WithAllowGet() {
         RawHttp.Reply reply = send("PUT", G + "/data/dir");
