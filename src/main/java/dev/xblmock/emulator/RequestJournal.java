@@ -22,6 +22,16 @@ public class RequestJournal implements Resettable {
     /** One journaled request; everything derived (service, operation, formatted time) is computed on read. */
     public record Entry(long sequence, String id, long epochMillis, String method, String path, String query,
                         int status, long durationNanos, Xuid xuid) {
+
+        /** {@code titlestorage}, {@code userstats} or {@code unknown}. */
+        public String service() {
+            return RequestClassifier.service(path);
+        }
+
+        /** {@code upload}, {@code download}, {@code statsBatch}, … or {@code unknown}. */
+        public String operation() {
+            return RequestClassifier.operation(method, path);
+        }
     }
 
     private final int capacity;
