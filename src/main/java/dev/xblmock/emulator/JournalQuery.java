@@ -41,8 +41,9 @@ public final class JournalQuery {
         return new JournalQuery(filter, limit == null ? Integer.MAX_VALUE : integer("limit", limit, 1, Integer.MAX_VALUE));
     }
 
-    /** The matching entries, newest first. */
+    /** The matching entries, newest first, once the requests in flight are recorded. */
     public List<RequestJournal.Entry> select(RequestJournal journal) {
+        journal.awaitRequestsInFlight();
         return journal.newestFirst(filter, limit);
     }
 
