@@ -24,6 +24,8 @@ import org.springframework.stereotype.Controller;
  * holding a {@code BlobStore} (controllers); {@code MemoryBlobStore} referencing
  * {@code jakarta.servlet.http.HttpServletRequest}, and in the second run {@code org.springframework.web.util.UriUtils}
  * (stores); {@code XboxService} referencing {@code org.springframework.http.HttpStatus} (services).
+ * The fixture rules were checked the same way: {@code HealthController} referencing {@code fixture.XblMock}, and
+ * {@code fixture.XblMock} and {@code emulator.SeedLoader} referencing {@code org.junit.jupiter.api.Test}.
  * {@code allowEmptyShould(false)} makes a rule whose subject matches no class fail instead of passing
  * silently (e.g. after a package rename).
  */
@@ -87,5 +89,25 @@ class ArchitectureTest {
             .that().haveSimpleNameEndingWith("Service")
             .should().dependOnClassesThat()
             .resideInAnyPackage("jakarta.servlet..", "org.springframework.http..", "org.springframework.web..")
+            .allowEmptyShould(false);
+
+    /**
+     * The in-process test fixture ({@code fixture}, {@code fixture.junit}) sits on top of the application:
+     * the server never depends on it, so it runs (and is packaged) exactly as without it.
+     */
+    @ArchTest
+    static final ArchRule nothingDependsOnTheTestFixture = noClasses()
+            .that().resideOutsideOfPackage("dev.xblmock.fixture..")
+            .should().dependOnClassesThat().resideInAPackage("dev.xblmock.fixture..")
+            .allowEmptyShould(false);
+
+    /**
+     * JUnit is an optional dependency that consumers bring: only the extension may use it, so the server and
+     * the programmatic {@code XblMock} API run without it.
+     */
+    @ArchTest
+    static final ArchRule onlyTheJUnitExtensionUsesJUnit = noClasses()
+            .that().resideOutsideOfPackage("dev.xblmock.fixture.junit..")
+            .should().dependOnClassesThat().resideInAPackage("org.junit..")
             .allowEmptyShould(false);
 }

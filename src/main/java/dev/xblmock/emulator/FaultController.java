@@ -23,11 +23,9 @@ import tools.jackson.databind.JsonNode;
 public class FaultController {
 
     private final FaultRules rules;
-    private final EmulatorProperties properties;
 
-    public FaultController(FaultRules rules, EmulatorProperties properties) {
+    public FaultController(FaultRules rules) {
         this.rules = rules;
-        this.properties = properties;
     }
 
     /** A rule as listed: the members it was created with (absent ones omitted) and its hits left. */
@@ -49,8 +47,7 @@ public class FaultController {
     @PostMapping(path = "/_emulator/faults", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, String>> add(@RequestBody JsonNode body) {
-        FaultRule rule = FaultRuleParser.parse(body, rules::nextId, properties.faults().maxDelay());
-        rules.add(rule);
+        FaultRule rule = rules.add(body);
         return ResponseEntity.created(URI.create("/_emulator/faults/" + rule.id)).body(Map.of("id", rule.id));
     }
 

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Absent members are null. The state changes under this rule's monitor, briefly, and only for requests the
  * rule matches.
  */
-final class FaultRule {
+public final class FaultRule {
 
     /** What happened when a matching request asked this rule to fire. */
     enum Outcome {
@@ -51,6 +51,11 @@ final class FaultRule {
         this.remaining = times == null ? 0 : times;
     }
 
+    /** The id the control plane shows ({@code "1"}, {@code "2"}, … counting from the last reset). */
+    public String id() {
+        return id;
+    }
+
     /** {@code method} case-insensitively; {@code path} searched (not fully matched) in the raw path. */
     boolean matches(String requestMethod, String rawPath) {
         return (method == null || method.equalsIgnoreCase(requestMethod))
@@ -76,7 +81,7 @@ final class FaultRule {
     }
 
     /** Hits left, or null for a rule without {@code times}. */
-    synchronized Long remaining() {
+    public synchronized Long remaining() {
         return times == null ? null : remaining;
     }
 }

@@ -1,5 +1,6 @@
 package dev.xblmock.emulator;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -7,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.xblmock.common.Resettable;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The fault rules, oldest first. The oldest rule matching a request decides: it fires (delay and/or error),
@@ -18,13 +20,20 @@ public class FaultRules implements Resettable {
 
     private final CopyOnWriteArrayList<FaultRule> rules = new CopyOnWriteArrayList<>();
     private final AtomicLong lastId = new AtomicLong();
+    private final Duration maxDelay;
 
-    String nextId() {
-        return Long.toString(lastId.incrementAndGet());
+    public FaultRules(EmulatorProperties properties) {
+        this.maxDelay = properties.faults().maxDelay();
     }
 
-    void add(FaultRule rule) {
+    /**
+     * Validates a rule as posted to {@code /_emulator/faults} (400 {@code InvalidFaultRule} naming the member)
+     * and adds it as the youngest rule. The in-process test fixture adds its rules through here too.
+     */
+    public FaultRule add(JsonNode body) {
+        FaultRule rule = FaultRuleParser.parse(body, this::nextId, maxDelay);
         rules.add(rule);
+        return rule;
     }
 
     List<FaultRule> list() {
@@ -33,6 +42,15 @@ public class FaultRules implements Resettable {
 
     boolean remove(String id) {
         return rules.removeIf(rule -> rule.id.equals(id));
+    }
+
+    /** Removes this very rule (not another that got its id after a reset); false when it is already gone. */
+    public boolean remove(FaultRule rule) {
+        return rules.remove(rule);
+    }
+
+    private String nextId() {
+        return Long.toString(lastId.incrementAndGet());
     }
 
     /** The rule to apply to this request, if one fires. */
@@ -61,7 +79,7 @@ public class FaultRules implements Resettable {
     }
 
     /** {@code DELETE /_emulator/faults}: drops every rule; ids keep counting. */
-    void clear() {
+    public void clear() {
         rules.clear();
     }
 

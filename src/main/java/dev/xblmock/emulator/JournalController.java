@@ -5,11 +5,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Predicate;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.xblmock.common.ErrorCode;
-import dev.xblmock.common.XblException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -36,8 +33,7 @@ public class JournalController {
 
         static JournalEntryView of(RequestJournal.Entry e) {
             return new JournalEntryView(e.id(), TIME.format(Instant.ofEpochMilli(e.epochMillis())), e.method(),
-                    e.path(), e.query(), e.status(), e.durationNanos() / 1_000_000,
-                    RequestClassifier.service(e.path()), RequestClassifier.operation(e.method(), e.path()),
+                    e.path(), e.query(), e.status(), e.durationNanos() / 1_000_000, e.service(), e.operation(),
                     e.xuid() == null ? null : e.xuid().toString());
         }
     }
@@ -50,48 +46,13 @@ public class JournalController {
                                 @RequestParam(required = false) String pathPrefix,
                                 @RequestParam(required = false) String status,
                                 @RequestParam(required = false) String limit) {
-        Predicate<RequestJournal.Entry> filter = entry -> true;
-        if (method != null) {
-            String wanted = token("method", method);
-            filter = filter.and(entry -> entry.method().equalsIgnoreCase(wanted));
-        }
-        if (pathPrefix != null) {
-            if (pathPrefix.isEmpty()) {
-                throw XblException.of(ErrorCode.INVALID_PARAMETER, "Query parameter 'pathPrefix' must not be empty.");
-            }
-            filter = filter.and(entry -> entry.path().startsWith(pathPrefix));
-        }
-        if (status != null) {
-            int wanted = integer("status", status, 100, 599);
-            filter = filter.and(entry -> entry.status() == wanted);
-        }
-        int max = limit == null ? Integer.MAX_VALUE : integer("limit", limit, 1, Integer.MAX_VALUE);
-        return new JournalView(journal.newestFirst(filter, max).stream().map(JournalEntryView::of).toList());
+        JournalQuery query = JournalQuery.parse(method, pathPrefix, status, limit);
+        return new JournalView(query.select(journal).stream().map(JournalEntryView::of).toList());
     }
 
     @DeleteMapping("/_emulator/requests")
     public ResponseEntity<Void> clear() {
         journal.reset();
         return ResponseEntity.noContent().build();
-    }
-
-    private static String token(String name, String value) {
-        if (value.isEmpty() || !value.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
-            throw XblException.of(ErrorCode.INVALID_PARAMETER,
-                    "Query parameter '%s' must be an HTTP method name (letters only), e.g. GET.", name);
-        }
-        return value;
-    }
-
-    static int integer(String name, String value, int min, int max) {
-        long parsed = -1;
-        if (!value.isEmpty() && value.length() <= 10 && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            parsed = Long.parseLong(value);
-        }
-        if (parsed < min || parsed > max) {
-            throw XblException.of(ErrorCode.INVALID_PARAMETER, "Query parameter '%s' must be an integer from %d to %d.",
-                    name, min, max);
-        }
-        return (int) parsed;
     }
 }

@@ -48,6 +48,7 @@ public class JournalFilter extends OncePerRequestFilter implements Ordered {
         long startedMillis = clock.millis();
         long startedNanos = System.nanoTime();
         boolean failed = true;
+        journal.begin();
         try {
             chain.doFilter(request, response);
             failed = false;
@@ -58,6 +59,7 @@ public class JournalFilter extends OncePerRequestFilter implements Ordered {
             journal.record((String) request.getAttribute(CorrelationFilter.REQUEST_ID_ATTRIBUTE), startedMillis,
                     request.getMethod(), request.getRequestURI(), request.getQueryString(), status,
                     System.nanoTime() - startedNanos, identity instanceof Identity i ? i.xuid() : null);
+            journal.end();
         }
     }
 }

@@ -1,9 +1,13 @@
 package dev.xblmock.emulator;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 
 import dev.xblmock.common.Resettable;
@@ -15,6 +19,10 @@ import org.springframework.stereotype.Component;
  * claims a sequence number and stores its entry in slot {@code sequence % capacity}; a reader walks back from
  * the newest sequence and keeps only slots that still hold the sequence it expects, so a slot being
  * overwritten concurrently is skipped rather than shown twice or out of order.
+ *
+ * <p>A response can reach its client before the request is recorded (a body that reaches its
+ * {@code Content-Length} is sent at once), so reads and resets first wait briefly for the requests in flight:
+ * a request whose answer a test already holds is listed, and never shows up after a reset.
  */
 @Component
 public class RequestJournal implements Resettable {
@@ -22,11 +30,25 @@ public class RequestJournal implements Resettable {
     /** One journaled request; everything derived (service, operation, formatted time) is computed on read. */
     public record Entry(long sequence, String id, long epochMillis, String method, String path, String query,
                         int status, long durationNanos, Xuid xuid) {
+
+        /** {@code titlestorage}, {@code userstats} or {@code unknown}. */
+        public String service() {
+            return RequestClassifier.service(path);
+        }
+
+        /** {@code upload}, {@code download}, {@code statsBatch}, … or {@code unknown}. */
+        public String operation() {
+            return RequestClassifier.operation(method, path);
+        }
     }
+
+    /** How long a read or reset waits for requests still finishing (normally microseconds). */
+    private static final Duration IN_FLIGHT_WAIT = Duration.ofMillis(500);
 
     private final int capacity;
     private final AtomicReferenceArray<Entry> ring;
     private final AtomicLong nextSequence = new AtomicLong();
+    private final AtomicInteger inFlight = new AtomicInteger();
     /** Sequences below this were cleared; an in-flight request that started before a clear stays hidden. */
     private volatile long floor;
 
@@ -57,6 +79,26 @@ public class RequestJournal implements Resettable {
         ring.set(slot(sequence), new Entry(sequence, id, epochMillis, method, path, query, status, durationNanos, xuid));
     }
 
+    /** A journaled request starts; {@link #end()} follows its {@link #record}. */
+    public void begin() {
+        inFlight.incrementAndGet();
+    }
+
+    public void end() {
+        inFlight.decrementAndGet();
+    }
+
+    /**
+     * Waits until no journaled request is in flight, at most half a second: a request held longer (a delay
+     * fault, a slow download) costs a reader no more.
+     */
+    public void awaitRequestsInFlight() {
+        long deadline = System.nanoTime() + IN_FLIGHT_WAIT.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(100));
+        }
+    }
+
     /** Up to {@code limit} entries accepted by {@code filter}, newest first. */
     public List<Entry> newestFirst(Predicate<Entry> filter, int limit) {
         List<Entry> result = new ArrayList<>(Math.min(limit, capacity));
@@ -73,6 +115,7 @@ public class RequestJournal implements Resettable {
 
     @Override
     public void reset() {
+        awaitRequestsInFlight();
         floor = nextSequence.get();
         for (int i = 0; i < capacity; i++) {
             ring.set(i, null);

@@ -1,9 +1,6 @@
 package dev.xblmock.emulator;
 
-import java.util.List;
-
 import dev.xblmock.common.ErrorCode;
-import dev.xblmock.common.Resettable;
 import dev.xblmock.common.XblException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,25 +8,22 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /_emulator/reset}: drops every blob, pending upload, stat, journal entry and fault rule, then
- * optionally reloads the startup seed. If the seed file has become invalid meanwhile, the reset stands and
- * the answer is the seed's 400.
+ * {@code POST /_emulator/reset}: an {@link EmulatorReset}. If the seed file has become invalid meanwhile, the
+ * reset stands and the answer is the seed's 400.
  */
 @RestController
 public class ResetController {
 
-    private final List<Resettable> resettables;
-    private final SeedLoader seeds;
+    private final EmulatorReset emulator;
 
-    public ResetController(List<Resettable> resettables, SeedLoader seeds) {
-        this.resettables = resettables;
-        this.seeds = seeds;
+    public ResetController(EmulatorReset emulator) {
+        this.emulator = emulator;
     }
 
     /** {@code ?reseed=true} reloads the startup seed after the reset (nothing to reload without one). */
     @PostMapping("/_emulator/reset")
     public ResponseEntity<Void> reset(@RequestParam(required = false) String reseed) {
-        seeds.reset(() -> resettables.forEach(Resettable::reset), reseed != null && bool("reseed", reseed));
+        emulator.reset(reseed != null && bool("reseed", reseed));
         return ResponseEntity.noContent().build();
     }
 

@@ -6,7 +6,7 @@ import dev.xblmock.common.ErrorCode;
 import dev.xblmock.common.XblException;
 
 /** The two notations of a seed manifest, told apart by a request's media type or a file's name. */
-enum SeedFormat {
+public enum SeedFormat {
     JSON, YAML;
 
     /** From a request's {@code Content-Type}: JSON when missing or JSON, YAML for the YAML media types. */

@@ -63,20 +63,18 @@ public class SeedLoader {
         return apply(root, null);
     }
 
+    /**
+     * A manifest file, or a directory holding one {@code seed.yaml}/{@code seed.yml}/{@code seed.json}, read
+     * by this process: its {@code file} blobs are read relative to the manifest's directory. The in-process
+     * test fixture seeds through here; the startup seed too.
+     */
+    public SeedCounts apply(Path manifestOrDirectory) {
+        return applyFile(manifestIn(manifestOrDirectory, "The seed path"));
+    }
+
     /** Loads {@code xblmock.seed}, if set; empty when there is none. */
     public synchronized Optional<SeedCounts> loadStartupSeed() {
-        Optional<Path> manifest = startupManifest();
-        if (manifest.isEmpty()) {
-            return Optional.empty();
-        }
-        Path file = manifest.get();
-        JsonNode root;
-        try (InputStream in = Files.newInputStream(file)) {
-            root = reader.read(in, SeedFormat.ofFileName(file.getFileName().toString()));
-        } catch (IOException e) {
-            throw new XblException(ErrorCode.INVALID_SEED, "The seed manifest could not be read.");
-        }
-        return Optional.of(apply(root, file.toAbsolutePath().getParent()));
+        return startupManifest().map(this::applyFile);
     }
 
     /** Runs {@code resetAll}, then reloads the startup seed when asked, with no seed load in between. */
@@ -90,14 +88,26 @@ public class SeedLoader {
     /** The manifest file {@code xblmock.seed} names: itself, or {@code seed.yaml}/{@code seed.json} in it. */
     public Optional<Path> startupManifest() {
         Path seed = properties.seed();
-        if (seed == null) {
-            return Optional.empty();
+        return seed == null ? Optional.empty() : Optional.of(manifestIn(seed, "xblmock.seed"));
+    }
+
+    private synchronized SeedCounts applyFile(Path file) {
+        JsonNode root;
+        try (InputStream in = Files.newInputStream(file)) {
+            root = reader.read(in, SeedFormat.ofFileName(file.getFileName().toString()));
+        } catch (IOException e) {
+            throw new XblException(ErrorCode.INVALID_SEED, "The seed manifest could not be read.");
         }
+        return apply(root, file.toAbsolutePath().getParent());
+    }
+
+    /** {@code seed} itself when it is a file, else the one manifest in that directory; {@code name} says who named it. */
+    private static Path manifestIn(Path seed, String name) {
         if (Files.isDirectory(seed)) {
             List<Path> found = new ArrayList<>();
-            for (String name : List.of("seed.yaml", "seed.yml", "seed.json")) {
-                if (Files.isRegularFile(seed.resolve(name))) {
-                    found.add(seed.resolve(name));
+            for (String manifest : List.of("seed.yaml", "seed.yml", "seed.json")) {
+                if (Files.isRegularFile(seed.resolve(manifest))) {
+                    found.add(seed.resolve(manifest));
                 }
             }
             if (found.size() != 1) {
@@ -105,12 +115,12 @@ public class SeedLoader {
                         ? "The seed directory holds no seed.yaml, seed.yml or seed.json."
                         : "The seed directory holds more than one of seed.yaml, seed.yml and seed.json; keep one.");
             }
-            return Optional.of(found.get(0));
+            return found.get(0);
         }
         if (!Files.isRegularFile(seed)) {
-            throw new XblException(ErrorCode.INVALID_SEED, "xblmock.seed names neither a manifest file nor a directory.");
+            throw new XblException(ErrorCode.INVALID_SEED, name + " names neither a manifest file nor a directory.");
         }
-        return Optional.of(seed);
+        return seed;
     }
 
     private synchronized SeedCounts apply(JsonNode root, Path baseDirectory) {

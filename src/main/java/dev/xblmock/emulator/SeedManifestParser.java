@@ -236,8 +236,8 @@ final class SeedManifestParser {
     private SeedManifest.Content file(JsonMembers blob) {
         String given = blob.requiredText("file");
         if (baseDirectory == null) {
-            throw blob.invalid("file", "is only allowed in the startup seed (xblmock.seed); a posted manifest "
-                    + "carries its content inline as json, text or base64");
+            throw blob.invalid("file", "is only allowed in a manifest read from a file (xblmock.seed); a posted "
+                    + "manifest carries its content inline as json, text or base64");
         }
         String shown = JsonMembers.printable(given);
         Path path;

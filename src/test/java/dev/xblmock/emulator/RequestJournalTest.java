@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
@@ -72,5 +73,53 @@ class RequestJournalTest {
         for (int i = 1; i < entries.size(); i++) {
             assertThat(entries.get(i).sequence()).isLessThan(entries.get(i - 1).sequence());
         }
+    }
+
+    /** A request that finishes 100 ms after the read began: the read (and a reset) waited for it. */
+    private static Thread finishLater(RequestJournal journal, String id) {
+        journal.begin();
+        Thread finisher = new Thread(() -> {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            record(journal, id);
+            journal.end();
+        });
+        finisher.start();
+        return finisher;
+    }
+
+    @Test
+    void aReadWaitsForTheRequestsInFlight() throws InterruptedException {
+        RequestJournal journal = journal(10, true);
+        Thread finisher = finishLater(journal, "late");
+
+        List<RequestJournal.Entry> entries = JournalQuery.parse(null, null, null, null).select(journal);
+
+        assertThat(entries).extracting(RequestJournal.Entry::id).containsExactly("late");
+        finisher.join();
+    }
+
+    @Test
+    void aResetWaitsForTheRequestsInFlightSoTheyDoNotShowUpAfterIt() throws InterruptedException {
+        RequestJournal journal = journal(10, true);
+        Thread finisher = finishLater(journal, "late");
+
+        journal.reset();
+
+        finisher.join();
+        assertThat(ids(journal, 10)).isEmpty();
+    }
+
+    @Test
+    void aRequestHeldLongerCostsAReadHalfASecondAtMost() {
+        RequestJournal journal = journal(10, true);
+        journal.begin(); // never ends, like a request held by a long delay fault
+        record(journal, "done");
+
+        long started = System.nanoTime();
+        List<RequestJournal.Entry> entries = JournalQuery.parse(null, null, null, null).select(journal);
+        long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+        assertThat(entries).extracting(RequestJournal.Entry::id).containsExactly("done");
+        assertThat(waitedMillis).isBetween(500L, 5_000L);
     }
 }

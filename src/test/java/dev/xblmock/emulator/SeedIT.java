@@ -245,8 +245,8 @@ class SeedIT extends ApiIT {
                 {"{\"blobs\":[" + blob + ",\"file\":\"a.bin\"}]}",
                         "Entry 'blobs[0]' must have exactly one of json, text, base64, file; it has text and file."},
                 {"{\"blobs\":[" + blob.replace("\"text\":\"x\"", "\"file\":\"a.bin\"") + "}]}",
-                        "Member 'blobs[0].file' is only allowed in the startup seed (xblmock.seed); a posted manifest "
-                                + "carries its content inline as json, text or base64."},
+                        "Member 'blobs[0].file' is only allowed in a manifest read from a file (xblmock.seed); "
+                                + "a posted manifest carries its content inline as json, text or base64."},
                 {"{\"blobs\":[" + blob + ",\"displayName\":\"" + "n".repeat(129) + "\"}]}",
                         "Member 'blobs[0].displayName': displayName is 129 characters long; at most 128 are allowed."},
                 {"{\"blobs\":[" + blob + ",\"clientFileTime\":\"yesterday\"}]}",

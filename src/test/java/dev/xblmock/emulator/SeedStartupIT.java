@@ -140,6 +140,6 @@ class SeedStartupIT extends ApiIT {
                 + "path: a.bin, type: binary, file: files/slot1.sav }\n").getBytes(StandardCharsets.UTF_8))
                 .post("/_emulator/seed").then().statusCode(400).extract().asString();
         assertThat(Json.parse(body).get("detail").asString())
-                .startsWith("Member 'blobs[0].file' is only allowed in the startup seed");
+                .startsWith("Member 'blobs[0].file' is only allowed in a manifest read from a file");
     }
 }
