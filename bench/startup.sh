@@ -8,7 +8,7 @@
 # to replace the image's JAVA_OPTS, SKIP_JAR=1 / SKIP_LOAD=1)
 . "$(dirname "$0")/lib.sh"
 . "$ROOT/docker/lib.sh"
-require_tools wrk curl taskset
+require_tools wrk curl taskset python3
 RUNS=${RUNS:-5}
 IDLE=${IDLE:-5}
 DURATION=${DURATION:-10s}
@@ -28,14 +28,25 @@ trap cleanup EXIT
 
 now_ns() { date +%s%N; }
 
-# wait_health URL START_NS: polls every 10 ms (60 s at most); prints the ms from START_NS to the first 200
+# wait_health PORT START_NS: prints the ms from START_NS to the first 200 of /_emulator/health, polling every
+# 10 ms for 60 s at most from one Python process (a curl per poll would steal CPU from the starting JVM)
 wait_health() {
-  local deadline=$((SECONDS + 60))
-  until curl -fs --max-time 1 -o /dev/null "$1"; do
-    [ "$SECONDS" -lt "$deadline" ] || { echo "no 200 from $1 within 60 s" >&2; return 1; }
-    sleep 0.01
-  done
-  echo $((($(now_ns) - $2) / 1000000))
+  python3 - "$1" "$2" <<'PY'
+import socket, sys, time
+port, start_ns, deadline = int(sys.argv[1]), int(sys.argv[2]), time.time() + 60
+request = b"GET /_emulator/health HTTP/1.0\r\nHost: localhost\r\n\r\n"
+while time.time() < deadline:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1) as s:
+            s.sendall(request)
+            if s.recv(64).split(b" ")[1:2] == [b"200"]:
+                print((time.time_ns() - start_ns) // 1_000_000)
+                sys.exit(0)
+    except OSError:
+        pass
+    time.sleep(0.01)
+sys.exit("no 200 from port %d within 60 s" % port)
+PY
 }
 
 median() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
@@ -70,7 +81,7 @@ if [ "${SKIP_JAR:-0}" != 1 ]; then
     start=$(now_ns)
     java -jar "$JAR" --server.port="$PORT" >"$SERVER_LOG" 2>&1 &
     SERVER_PID=$!
-    ms=$(wait_health "http://127.0.0.1:$PORT/_emulator/health" "$start")
+    ms=$(wait_health "$PORT" "$start")
     sleep "$IDLE"
     kib=$(rss_kib "$SERVER_PID")
     echo "java -jar run $run: first 200 after $ms ms (JVM says process running for $(jvm_seconds <"$SERVER_LOG") s), idle RSS $((kib / 1024)) MiB"
@@ -87,7 +98,7 @@ for run in $(seq 1 "$RUNS"); do
   CONTAINER=xblmock-bench-$$-$run
   start=$(now_ns)
   docker run -d --name "$CONTAINER" --network host --memory 256m -e SERVER_PORT="$PORT" "${IMAGE_ENV[@]}" "$IMAGE" >/dev/null
-  ms=$(wait_health "http://127.0.0.1:$PORT/_emulator/health" "$start")
+  ms=$(wait_health "$PORT" "$start")
   sleep "$IDLE"
   kib=$(rss_kib "$(container_pid "$CONTAINER")")
   usage=$(docker stats --no-stream --format '{{.MemUsage}}' "$CONTAINER" | cut -d/ -f1 | tr -d ' ')
@@ -102,6 +113,7 @@ for _ in 1 2 3; do
   start=$(now_ns); docker run --rm --network host --entrypoint true "$IMAGE"; overhead+=($((($(now_ns) - start) / 1000000)))
 done
 echo "docker run --rm --entrypoint true (container create, start, exit, remove): median $(median "${overhead[@]}") ms"
+echo "load average after the startup runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 [ "${SKIP_LOAD:-0}" = 1 ] && exit 0
 PORT=$(free_port)
@@ -109,13 +121,14 @@ BASE="http://127.0.0.1:$PORT"
 CONTAINER=xblmock-bench-$$-load
 docker run -d --name "$CONTAINER" --network host --memory 256m --cpuset-cpus "$SERVER_CPU" -e SERVER_PORT="$PORT" \
   "${IMAGE_ENV[@]}" "$IMAGE" >/dev/null
-wait_health "$BASE/_emulator/health" "$(now_ns)" >/dev/null
+wait_health "$PORT" "$(now_ns)" >/dev/null
 small="$BASE/global/scids/Bench/data/small.bin,binary"
 head -c 1024 /dev/urandom >/tmp/xblmock-bench-1k
 curl -fs -X PUT -H "$AUTH" --data-binary @/tmp/xblmock-bench-1k "$small" >/dev/null
 run_wrk "warm-up" "$WARMUP" 16 2 -H "$AUTH" "$small" >/dev/null
 report=$(run_wrk "1 KiB GET, container --memory 256m --cpuset-cpus $SERVER_CPU" "$DURATION" 16 2 -H "$AUTH" "$small")
 echo "$report"
+echo "load average after the load run: $(cut -d' ' -f1-3 /proc/loadavg)"
 state=$(docker inspect -f '{{.State.Status}} OOMKilled={{.State.OOMKilled}}' "$CONTAINER")
 echo "container after the load: $state, RSS $(($(rss_kib "$(container_pid "$CONTAINER")") / 1024)) MiB, cgroup peak $(cgroup_peak_mib "$CONTAINER") MiB of 256"
 errors=$(grep -E 'Non-2xx|Socket errors' <<<"$report" || true)

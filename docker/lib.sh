@@ -110,7 +110,7 @@ build_xblmock_image() {
   local tag=$1 log
   log=$(mktemp /tmp/xblmock-docker-build.XXXXXX)
   note "building $tag"
-  if ! timeout 600 docker build -f "$XBLMOCK_ROOT/docker/Dockerfile" --build-arg JRE_IMAGE="$JRE_IMAGE" \
+  if ! timeout 600 docker build --network none -f "$XBLMOCK_ROOT/docker/Dockerfile" --build-arg JRE_IMAGE="$JRE_IMAGE" \
       -t "$tag" "$XBLMOCK_ROOT" >"$log" 2>&1; then
     echo "docker build failed; its log:" >&2; tail -n 30 "$log" >&2
     rm -f "$log"; return 1

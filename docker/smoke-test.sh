@@ -107,7 +107,7 @@ C1=${CONTAINERS[0]}
 pid=$(container_pid "$C1")
 uid=$(ps -o uid= -p "$pid" | tr -d ' ')
 if [ -n "$uid" ] && [ "$uid" != 0 ]; then pass "java runs as uid $uid, not root"; else fail "java runs as uid [$uid]"; fi
-check "uid inside the container" "10001" "$(docker exec "$C1" id -u)"
+check "uid inside the container" "10001" "$(timeout 20 docker exec "$C1" id -u)"
 
 # the seed directory
 http GET "$B/global/scids/SeedScid/data/levels/level1.bin,binary" -H "$A"
