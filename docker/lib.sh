@@ -1,6 +1,7 @@
 # Helpers for scripts that build and run the xblmock image on a machine that may have no Docker engine and
 # no reachable image registry: docker/smoke-test.sh and bench/startup.sh. Source it; needs root for the
-# installs and for starting dockerd. Every wait is bounded.
+# installs and for starting dockerd. Every wait is bounded. The functions return non-zero on failure
+# themselves: callers use them in `f || …`, where bash's errexit does not apply inside f.
 #   ensure_docker_engine   a working engine; installs docker.io and starts dockerd when needed
 #   stop_started_dockerd   stops the dockerd that ensure_docker_engine started, if any
 #   resolve_jre_image      sets JRE_IMAGE: $JRE_IMAGE, else eclipse-temurin:17-jre if present or pullable,
@@ -26,7 +27,7 @@ ensure_docker_engine() {
   engine_answers && return 0
   if ! command -v dockerd >/dev/null 2>&1 || ! command -v docker >/dev/null 2>&1; then
     note "installing docker.io"
-    apt_install docker.io
+    apt_install docker.io || { echo "cannot install docker.io" >&2; return 1; }
   fi
   local flags
   DOCKERD_LOG=$(mktemp /tmp/xblmock-dockerd.XXXXXX)
@@ -74,9 +75,9 @@ debian_mirror() {
 
 build_local_jre_image() {
   if docker image inspect "$LOCAL_JRE_IMAGE" >/dev/null 2>&1; then return 0; fi
-  command -v debootstrap >/dev/null 2>&1 || apt_install debootstrap
+  command -v debootstrap >/dev/null 2>&1 || apt_install debootstrap || { echo "cannot install debootstrap" >&2; return 1; }
   local mirror rootfs log
-  mirror=$(debian_mirror)
+  mirror=$(debian_mirror) || return 1
   rootfs=$(mktemp -d /var/tmp/xblmock-jre-rootfs.XXXXXX)
   log=$(mktemp /tmp/xblmock-debootstrap.XXXXXX)
   note "building $LOCAL_JRE_IMAGE with debootstrap from $mirror (once; cached by tag)"
@@ -87,20 +88,24 @@ build_local_jre_image() {
   fi
   rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/* \
     "$rootfs"/usr/share/doc "$rootfs"/usr/share/man "$rootfs"/usr/share/info "$rootfs"/usr/share/locale
+  local imported=0
   tar --numeric-owner -C "$rootfs" -c . \
-    | docker import -c 'ENV LANG=C.UTF-8' -m 'debootstrap minbase bookworm + openjdk-17-jre-headless' - "$LOCAL_JRE_IMAGE" >/dev/null
+    | docker import -c 'ENV LANG=C.UTF-8' -m 'debootstrap minbase bookworm + openjdk-17-jre-headless' - "$LOCAL_JRE_IMAGE" \
+      >/dev/null && imported=1
   rm -rf "$rootfs" "$log"
+  [ "$imported" = 1 ] || { echo "docker import of the JRE root file system failed" >&2; return 1; }
 }
 
 resolve_jre_image() {
   if [ -n "${JRE_IMAGE:-}" ]; then
-    docker image inspect "$JRE_IMAGE" >/dev/null 2>&1 || timeout 300 docker pull -q "$JRE_IMAGE" >/dev/null
+    docker image inspect "$JRE_IMAGE" >/dev/null 2>&1 || timeout 300 docker pull -q "$JRE_IMAGE" >/dev/null \
+      || { echo "JRE_IMAGE $JRE_IMAGE is neither present nor pullable" >&2; return 1; }
   elif docker image inspect "$DEFAULT_JRE_IMAGE" >/dev/null 2>&1 \
       || timeout 300 docker pull -q "$DEFAULT_JRE_IMAGE" >/dev/null 2>&1; then
     JRE_IMAGE=$DEFAULT_JRE_IMAGE
   else
     note "$DEFAULT_JRE_IMAGE cannot be pulled here: using a local Debian JRE image"
-    build_local_jre_image
+    build_local_jre_image || return 1
     JRE_IMAGE=$LOCAL_JRE_IMAGE
   fi
   note "JRE base image: $JRE_IMAGE"
@@ -110,10 +115,10 @@ build_xblmock_image() {
   local tag=$1 log
   log=$(mktemp /tmp/xblmock-docker-build.XXXXXX)
   note "building $tag"
-  if ! timeout 600 docker build --network none -f "$XBLMOCK_ROOT/docker/Dockerfile" --build-arg JRE_IMAGE="$JRE_IMAGE" \
+  if ! timeout 600 docker build --network none --force-rm -f "$XBLMOCK_ROOT/docker/Dockerfile" --build-arg JRE_IMAGE="$JRE_IMAGE" \
       -t "$tag" "$XBLMOCK_ROOT" >"$log" 2>&1; then
     echo "docker build failed; its log:" >&2; tail -n 30 "$log" >&2
-    rm -f "$log"; return 1
+    rm -f "$log"; docker image prune -f --filter label=dev.xblmock.stage=extract >/dev/null; return 1
   fi
   rm -f "$log"
   docker image prune -f --filter label=dev.xblmock.stage=extract >/dev/null
