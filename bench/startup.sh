@@ -92,7 +92,7 @@ if [ "${SKIP_JAR:-0}" != 1 ]; then
   echo "java -jar: median first 200 $(median "${times[@]}") ms, median idle RSS $(median "${rss[@]}") MiB"
 fi
 
-times=() rss=() cg=()
+times=() rss=()
 for run in $(seq 1 "$RUNS"); do
   PORT=$(free_port)
   CONTAINER=xblmock-bench-$$-$run

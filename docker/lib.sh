@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Helpers for scripts that build and run the xblmock image on a machine that may have no Docker engine and
 # no reachable image registry: docker/smoke-test.sh and bench/startup.sh. Source it; needs root for the
 # installs and for starting dockerd. Every wait is bounded. The functions return non-zero on failure
@@ -61,6 +62,7 @@ stop_started_dockerd() {
 }
 
 # The Debian archive this machine's apt uses (never a host name written into the repository).
+# shellcheck disable=SC2016  # the $ fields are apt's and awk's own
 debian_mirror() {
   local query='$(TARGET_OF) $(REPO_URI) $(RELEASE) $(COMPONENT) $(LABEL)' pick uri
   pick='$1=="deb" && $4=="main" && $5=="Debian" && $3 !~ /-/ {print $2; exit}'
