@@ -50,8 +50,8 @@ PY
 }
 
 median() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
-# "process running for N" from Spring Boot's startup line, when the log has it
-jvm_seconds() { grep -o 'process running for [0-9.]*' | head -n 1 | awk '{print $4}' || true; }
+# "JVM up N s" from xblmock's startup summary line, when the log has it
+jvm_seconds() { grep -o 'JVM up [0-9.]*' | head -n 1 | awk '{print $3}' || true; }
 cgroup_peak_mib() {
   local id f
   id=$(docker inspect -f '{{.Id}}' "$1")
@@ -84,7 +84,7 @@ if [ "${SKIP_JAR:-0}" != 1 ]; then
     ms=$(wait_health "$PORT" "$start")
     sleep "$IDLE"
     kib=$(rss_kib "$SERVER_PID")
-    echo "java -jar run $run: first 200 after $ms ms (JVM says process running for $(jvm_seconds <"$SERVER_LOG") s), idle RSS $((kib / 1024)) MiB"
+    echo "java -jar run $run: first 200 after $ms ms (JVM up $(jvm_seconds <"$SERVER_LOG") s), idle RSS $((kib / 1024)) MiB"
     times+=("$ms") rss+=("$((kib / 1024))")
     stop_server
     rm -f "$SERVER_LOG"

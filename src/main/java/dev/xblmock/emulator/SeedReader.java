@@ -8,6 +8,7 @@ import dev.xblmock.common.ErrorCode;
 import dev.xblmock.common.XblException;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
@@ -28,7 +29,8 @@ public class SeedReader {
 
     private final long maxBytes;
     private final ObjectMapper json;
-    private final ObjectMapper yaml;
+    /** Built on first use: YAML (SnakeYAML Engine) costs startup time and most servers never read a manifest. */
+    private final SingletonSupplier<ObjectMapper> yaml;
 
     public SeedReader(EmulatorProperties properties) {
         this.maxBytes = properties.controlPlane().maxManifestBytes();
@@ -36,19 +38,19 @@ public class SeedReader {
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .build();
-        this.yaml = YAMLMapper.builder(YAMLFactory.builder()
+        this.yaml = SingletonSupplier.of(() -> YAMLMapper.builder(YAMLFactory.builder()
                         .loadSettings(LoadSettings.builder()
                                 .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, maxBytes))
                                 .build())
                         .build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .build();
+                .build());
     }
 
     /** The manifest's root, or null for an empty document. */
     JsonNode read(InputStream in, SeedFormat format) {
-        ObjectMapper mapper = format == SeedFormat.JSON ? json : yaml;
+        ObjectMapper mapper = format == SeedFormat.JSON ? json : yaml.obtain();
         try {
             JsonNode root = mapper.readTree(new Bounded(in, maxBytes));
             return root == null || root.isMissingNode() ? null : root;

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public final class ChildServer implements AutoCloseable {
 
-    private static final Pattern STARTED = Pattern.compile("Tomcat started on port (\\d+)");
+    private static final Pattern STARTED = Pattern.compile("xblmock .*ready in .*: http://[^:]+:(\\d+)");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     private final Process process;

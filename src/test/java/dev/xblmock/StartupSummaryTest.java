@@ -1,0 +1,44 @@
+package dev.xblmock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import dev.xblmock.common.StorageBackend;
+import org.junit.jupiter.api.Test;
+
+class StartupSummaryTest {
+
+    @Test
+    void memoryBackendWithoutSeed() {
+        assertThat(StartupSummary.line("0.1.0", Duration.ofMillis(1_234), Optional.of(Duration.ofMillis(1_809)),
+                List.of("http://localhost:8080"), StorageBackend.MEMORY, null, Optional.empty()))
+                .isEqualTo("xblmock 0.1.0 ready in 1.23 s (JVM up 1.81 s): http://localhost:8080; storage memory; "
+                        + "no seed");
+    }
+
+    @Test
+    void everyListenerTheDirectoryAndTheSeed() {
+        assertThat(StartupSummary.line(null, Duration.ofMillis(905), Optional.empty(),
+                List.of("http://127.0.0.1:8080", "https://127.0.0.1:8443", "proxy 127.0.0.1:3128"),
+                StorageBackend.FILESYSTEM, Path.of("/data"), Optional.of("/seed/seed.yaml: 1 users, 0 titles, "
+                        + "0 groups, 2 blobs, 0 stats")))
+                .isEqualTo("xblmock ready in 0.91 s: http://127.0.0.1:8080, https://127.0.0.1:8443, "
+                        + "proxy 127.0.0.1:3128; storage filesystem /data; seed /seed/seed.yaml: 1 users, 0 titles, "
+                        + "0 groups, 2 blobs, 0 stats");
+    }
+
+    @Test
+    void wildcardAddressesAreShownAsLocalhostAndIpv6LiteralsBracketed() {
+        assertThat(StartupSummary.host(null)).isEqualTo("localhost");
+        assertThat(StartupSummary.host("")).isEqualTo("localhost");
+        assertThat(StartupSummary.host("0.0.0.0")).isEqualTo("localhost");
+        assertThat(StartupSummary.host("::")).isEqualTo("localhost");
+        assertThat(StartupSummary.host("127.0.0.1")).isEqualTo("127.0.0.1");
+        assertThat(StartupSummary.host("::1")).isEqualTo("[::1]");
+        assertThat(StartupSummary.host("[::1]")).isEqualTo("[::1]");
+    }
+}
