@@ -57,3 +57,32 @@ run_wrk() {
   echo "## $name (${connections} connections, ${duration})"
   taskset -c "$LOAD_CPU" wrk -t"$threads" -c"$connections" -d"$duration" --timeout 5s --latency "$@"
 }
+
+# JIT compiler threads' CPU time of SERVER_PID so far, in clock ticks
+jit_ticks() {
+  local t sum=0
+  for t in /proc/"$SERVER_PID"/task/*; do
+    if grep -q 'CompilerThre' "$t/comm" 2>/dev/null; then sum=$((sum + $(awk '{print $14 + $15}' "$t/stat"))); fi
+  done
+  echo "$sum"
+}
+
+# warm_up CONNECTIONS THREADS [wrk args...]: drives the load in WARMUP_SLICE runs (default 5 s) until the JIT is done
+# with it: two slices in a row in which the compiler threads used under 5 % of a core, after MIN_WARMUP_SLICES
+# (default 4), at most MAX_WARMUP_SLICES (default 24, two minutes). On one pinned core C2 needs 30-40 s for
+# Tomcat + Spring MVC and takes up to a third of the core meanwhile: a 5 s warm-up measures the compiler.
+warm_up() {
+  local connections=$1 threads=$2; shift 2
+  local slice=${WARMUP_SLICE:-5} quiet=0 n=0 before rate trace=""
+  local hz; hz=$(getconf CLK_TCK)
+  while [ "$n" -lt "${MAX_WARMUP_SLICES:-24}" ]; do
+    before=$(jit_ticks)
+    rate=$(taskset -c "$LOAD_CPU" wrk -t"$threads" -c"$connections" -d"${slice}s" --timeout 5s "$@" \
+      | awk '/Requests\/sec/{printf "%d", $2}')
+    n=$((n + 1))
+    trace+="${trace:+ }${rate}"
+    if [ $(( ($(jit_ticks) - before) * 100 )) -lt $((hz * slice * 5)) ]; then quiet=$((quiet + 1)); else quiet=0; fi
+    if [ "$quiet" -ge 2 ] && [ "$n" -ge "${MIN_WARMUP_SLICES:-4}" ]; then break; fi
+  done
+  echo "## warm-up: $((n * slice)) s until the JIT was quiet; req/s per ${slice} s slice: $trace"
+}

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # User Statistics hot path (issue 4): POST /batch with contract version 1 asking 100 users x 2 scids x 10
-# stats (a 2 KiB request, a 123 KiB answer), 16 connections for DURATION (default 10s) after a WARMUP run.
+# stats (a 2 KiB request, a 123 KiB answer), 16 connections for DURATION (default 10s) after a warm-up that lasts
+# until the JIT is quiet (warm_up in lib.sh).
 # The server (the built jar, pinned to CPU 0) is seeded through the control plane; wrk runs on CPU 1.
 # Prints requests/s, p50/p99 latency, errors, and the server CPU time per request, which stays comparable
-# when other processes share the machine.   Usage: bench/stats-batch.sh   (env: DURATION, WARMUP, JAVA_OPTS)
+# when other processes share the machine.   Usage: bench/stats-batch.sh   (env: DURATION, JAVA_OPTS, WARMUP_SLICE, MAX_WARMUP_SLICES)
 . "$(dirname "$0")/lib.sh"
 require_tools wrk curl taskset
 DURATION=${DURATION:-10s}
-WARMUP=${WARMUP:-30s}
 SCIDS=(7492baca-c1b4-440d-a391-b7ef364a8d40 00000000-0000-0000-0000-000066591171)
 FIRST_XUID=2533274792693551
 start_server
@@ -42,7 +42,7 @@ if [ "$status" != 200 ] || [ "$stat_count" != 2000 ]; then echo "bad answer: HTT
 
 echo "# xblmock User Statistics batch benchmark  $(date -u +%FT%TZ)  java: $(java -version 2>&1 | head -n1)"
 echo "request $(wc -c <"$WORK/body.json") bytes, answer $(wc -c <"$WORK/answer.json") bytes ($stat_count stats)"
-run_wrk "warm-up" "$WARMUP" 16 1 -s "$ROOT/bench/wrk/stats-batch.lua" "$URL" >/dev/null
+warm_up 16 1 -s "$ROOT/bench/wrk/stats-batch.lua" "$URL"
 cpu_ticks() { awk '{print $14, $15}' "/proc/$SERVER_PID/stat"; } # user and system clock ticks
 read -r user_before sys_before < <(cpu_ticks)
 run_wrk "POST /batch, 100 users x 2 scids x 10 stats" "$DURATION" 16 1 -s "$ROOT/bench/wrk/stats-batch.lua" "$URL" \
