@@ -84,5 +84,6 @@ warm_up() {
     if [ $(( ($(jit_ticks) - before) * 100 )) -lt $((hz * slice * 5)) ]; then quiet=$((quiet + 1)); else quiet=0; fi
     if [ "$quiet" -ge 2 ] && [ "$n" -ge "${MIN_WARMUP_SLICES:-4}" ]; then break; fi
   done
-  echo "## warm-up: $((n * slice)) s until the JIT was quiet; req/s per ${slice} s slice: $trace"
+  if [ "$quiet" -ge 2 ]; then echo "## warm-up: $((n * slice)) s until the JIT was quiet; req/s per ${slice} s slice: $trace"
+  else echo "## warm-up: stopped after $((n * slice)) s, the JIT still compiling; req/s per ${slice} s slice: $trace"; fi
 }
