@@ -7,7 +7,8 @@
 require_tools wrk curl taskset
 DURATION=${DURATION:-10s}
 SCRIPTS=$(cd "$(dirname "$0")" && pwd)/wrk
-start_server
+# every warm-up slice abandons 16 upload chains mid-way; a short idle timeout lets the sweeper drop them
+start_server --xblmock.storage.upload-idle-timeout=20s
 
 small="$BASE/global/scids/Bench/data/small.bin,binary"
 large="$BASE/global/scids/Bench/data/large.bin,binary"

@@ -21,7 +21,8 @@ public record StorageProperties(
         @DefaultValue("15m") Duration uploadIdleTimeout,
         @DefaultValue("soft") QuotaEnforcement quotaEnforcement,
         Map<String, Long> quotaBytes,
-        Map<String, ReadAccess> readAccess) {
+        Map<String, ReadAccess> readAccess,
+        Long maxStagedMemoryBytes) {
 
     public enum Backend { MEMORY, FILESYSTEM }
 
@@ -45,6 +46,11 @@ public record StorageProperties(
 
     public long quotaBytesFor(StorageRoot root) {
         return quotaBytes.getOrDefault(root.segment(), DEFAULT_QUOTAS.get(root));
+    }
+
+    /** The memory backend's budget for pending uploads: as configured, else a quarter of the maximum heap. */
+    public long stagedMemoryLimit() {
+        return maxStagedMemoryBytes != null ? maxStagedMemoryBytes : Runtime.getRuntime().maxMemory() / 4;
     }
 
     public ReadAccess readAccessFor(StorageRoot root) {

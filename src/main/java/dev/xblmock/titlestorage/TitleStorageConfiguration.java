@@ -7,6 +7,7 @@ import dev.xblmock.titlestorage.store.BlobStore;
 import dev.xblmock.titlestorage.store.EtagSource;
 import dev.xblmock.titlestorage.store.FileBlobStore;
 import dev.xblmock.titlestorage.store.MemoryBlobStore;
+import dev.xblmock.titlestorage.store.StagedMemory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +25,7 @@ public class TitleStorageConfiguration {
     @Bean
     BlobStore blobStore(StorageProperties properties, EtagSource etags, ObjectProvider<StorageDirectory> directory) {
         return switch (properties.backend()) {
-            case MEMORY -> new MemoryBlobStore(etags);
+            case MEMORY -> new MemoryBlobStore(etags, new StagedMemory(properties.stagedMemoryLimit()));
             case FILESYSTEM -> new FileBlobStore(directory.getObject(), etags);
         };
     }

@@ -16,10 +16,12 @@ import dev.xblmock.titlestorage.Namespace;
 public class MemoryBlobStore implements BlobStore {
 
     private final EtagSource etags;
+    private final StagedMemory stagedMemory;
     private final ConcurrentHashMap<Namespace, NamespaceBlobs> namespaces = new ConcurrentHashMap<>();
 
-    public MemoryBlobStore(EtagSource etags) {
+    public MemoryBlobStore(EtagSource etags, StagedMemory stagedMemory) {
         this.etags = etags;
+        this.stagedMemory = stagedMemory;
     }
 
     private record StoredBlob(BlobMetadata metadata, ChunkedBytes bytes) implements BlobContent {
@@ -51,7 +53,7 @@ public class MemoryBlobStore implements BlobStore {
 
     @Override
     public StagedUpload stage() {
-        return new MemoryStagedUpload();
+        return new MemoryStagedUpload(stagedMemory);
     }
 
     @Override
@@ -68,6 +70,7 @@ public class MemoryBlobStore implements BlobStore {
                     attributes.clientFileTime(), attributes.displayName());
             blobs.byFileName.put(key.fileName(), new StoredBlob(metadata, bytes));
             blobs.usedBytes += bytes.size() - (current == null ? 0 : current.metadata().size());
+            memoryStaged.committed();
             return metadata;
         }
     }

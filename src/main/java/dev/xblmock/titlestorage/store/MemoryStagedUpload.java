@@ -6,13 +6,22 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Staged bytes in memory, as a list of chunks of at most {@link #CHUNK_SIZE} bytes. */
+/**
+ * Staged bytes in memory, as a list of chunks of at most {@link #CHUNK_SIZE} bytes, counted against the
+ * {@link StagedMemory} budget until committed (then they are the blob's) or closed.
+ */
 final class MemoryStagedUpload implements StagedUpload {
 
     static final int CHUNK_SIZE = 64 * 1024;
 
+    private final StagedMemory budget;
     private final List<byte[]> chunks = new ArrayList<>();
     private long size;
+    private boolean committed;
+
+    MemoryStagedUpload(StagedMemory budget) {
+        this.budget = budget;
+    }
 
     @Override
     public synchronized long size() {
@@ -25,8 +34,17 @@ final class MemoryStagedUpload implements StagedUpload {
         long sizeBefore = size;
         try {
             while (true) {
-                byte[] chunk = new byte[CHUNK_SIZE];
-                int filled = body.readNBytes(chunk, 0, CHUNK_SIZE);
+                budget.reserve(CHUNK_SIZE);
+                byte[] chunk;
+                int filled;
+                try {
+                    chunk = new byte[CHUNK_SIZE];
+                    filled = body.readNBytes(chunk, 0, CHUNK_SIZE);
+                } catch (IOException | RuntimeException e) {
+                    budget.release(CHUNK_SIZE);
+                    throw e;
+                }
+                budget.release(CHUNK_SIZE - filled); // only the bytes kept stay counted
                 if (filled == 0) {
                     break;
                 }
@@ -39,6 +57,7 @@ final class MemoryStagedUpload implements StagedUpload {
             }
             return size - sizeBefore;
         } catch (IOException | RuntimeException e) {
+            budget.release(size - sizeBefore);
             chunks.subList(chunksBefore, chunks.size()).clear();
             size = sizeBefore;
             throw e;
@@ -50,6 +69,7 @@ final class MemoryStagedUpload implements StagedUpload {
         if (newSize < 0 || newSize > size) {
             throw new IllegalArgumentException("cannot truncate " + size + " bytes to " + newSize);
         }
+        budget.release(size - newSize);
         while (size > newSize) {
             byte[] last = chunks.remove(chunks.size() - 1);
             size -= last.length;
@@ -69,9 +89,20 @@ final class MemoryStagedUpload implements StagedUpload {
         return new ChunkedBytes(chunks, size);
     }
 
+    /** The bytes are a blob's now: no longer counted as pending, and never cleared. */
+    synchronized void committed() {
+        if (!committed) {
+            committed = true;
+            budget.release(size);
+        }
+    }
+
     @Override
     public synchronized void close() {
-        chunks.clear();
-        size = 0;
+        if (!committed) {
+            budget.release(size);
+            chunks.clear();
+            size = 0;
+        }
     }
 }

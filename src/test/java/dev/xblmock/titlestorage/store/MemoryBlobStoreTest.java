@@ -5,6 +5,6 @@ class MemoryBlobStoreTest extends BlobStoreContractTest {
 
     @Override
     protected BlobStore newStore(EtagSource etags) {
-        return new MemoryBlobStore(etags);
+        return new MemoryBlobStore(etags, new StagedMemory(Long.MAX_VALUE));
     }
 }
