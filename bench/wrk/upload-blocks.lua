@@ -26,6 +26,9 @@ function request()
 end
 
 function response(status, headers, body)
+  if status == 503 then
+    return -- memory budget of unfinished uploads reached: retry the same block with the same token, as XSAPI does
+  end
   if status ~= 200 then
     token = nil
     blocks = 0

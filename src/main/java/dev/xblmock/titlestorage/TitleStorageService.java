@@ -194,7 +194,7 @@ public class TitleStorageService {
             throw refused;
         }
         session.accepted(token, block.sha256(), sessions.now());
-        session.committedEtag = metadata.etag();
+        session.committed(metadata.etag());
         return UploadOutcome.committed(metadata.etag());
     }
 

@@ -14,7 +14,8 @@ final class UploadSession {
 
     final String id;
     final BlobKey key;
-    final StagedUpload staged;
+    /** The bytes so far; null once committed (they are the blob's then, and may be replaced at any time). */
+    StagedUpload staged;
     final BlobAttributes firstBlockAttributes;
     int blocks;
     /** The token the last accepted block was sent with (null for the first block). */
@@ -38,6 +39,16 @@ final class UploadSession {
 
     boolean committed() {
         return committedEtag != null;
+    }
+
+    /**
+     * The final block committed the upload as {@code etag}. The session stays until it idles out, to answer a
+     * retransmitted final block, but lets go of the bytes: kept, they pinned every replaced version of a blob
+     * in memory until then, and a client re-uploading one blob filled the heap.
+     */
+    void committed(Etag etag) {
+        committedEtag = etag;
+        staged = null;
     }
 
     void accepted(String token, byte[] digest, Instant now) {
