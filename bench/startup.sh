@@ -5,7 +5,7 @@
 # (1 KiB GETs, wrk 16 connections, DURATION after a WARMUP run, container pinned to SERVER_CPU and wrk to
 # LOAD_CPU) that must end with zero errors and the container alive.
 # Usage: bench/startup.sh   (env: RUNS=5, IDLE=5 seconds, DURATION=10s, WARMUP=5s, JRE_IMAGE, IMAGE_JAVA_OPTS
-# to replace the image's JAVA_OPTS, SKIP_JAR=1 / SKIP_LOAD=1)
+# to replace the image's JAVA_OPTS, JAR_JAVA_OPTS for the java -jar runs, SKIP_JAR=1 / SKIP_DOCKER=1 / SKIP_LOAD=1)
 . "$(dirname "$0")/lib.sh"
 . "$ROOT/docker/lib.sh"
 require_tools wrk curl taskset python3
@@ -50,8 +50,8 @@ PY
 }
 
 median() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
-# "JVM up N s" from xblmock's startup summary line, when the log has it
-jvm_seconds() { grep -o 'JVM up [0-9.]*' | head -n 1 | awk '{print $3}' || true; }
+# "ready in N s" (Spring Boot's part of the start) from xblmock's startup summary line, when the log has it
+ready_seconds() { grep -o 'ready in [0-9.]*' | head -n 1 | awk '{print $3}' || true; }
 cgroup_peak_mib() {
   local id f
   id=$(docker inspect -f '{{.Id}}' "$1")
@@ -63,15 +63,8 @@ cgroup_peak_mib() {
 }
 
 build_jar
-ensure_docker_engine
-resolve_jre_image
-build_xblmock_image "$IMAGE"
-IMAGE_ENV=()
-[ -z "${IMAGE_JAVA_OPTS:-}" ] || IMAGE_ENV=(-e "JAVA_OPTS=$IMAGE_JAVA_OPTS")
-
 echo "# xblmock startup benchmark  $(date -u +%FT%TZ)  $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "jar: ${JAR#"$ROOT"/}, host java: $(java -version 2>&1 | head -n 1)"
-echo "image: $IMAGE on $JRE_IMAGE, JAVA_OPTS: $(docker inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$IMAGE" | sed -n 's/^JAVA_OPTS=//p')${IMAGE_JAVA_OPTS:+ replaced by: $IMAGE_JAVA_OPTS}"
+echo "jar: ${JAR#"$ROOT"/}, host java: $(java -version 2>&1 | head -n 1)${JAR_JAVA_OPTS:+, options: $JAR_JAVA_OPTS}"
 
 if [ "${SKIP_JAR:-0}" != 1 ]; then
   times=() rss=()
@@ -79,18 +72,28 @@ if [ "${SKIP_JAR:-0}" != 1 ]; then
     PORT=$(free_port)
     SERVER_LOG=$(mktemp)
     start=$(now_ns)
-    java -jar "$JAR" --server.port="$PORT" >"$SERVER_LOG" 2>&1 &
+    # shellcheck disable=SC2086 # JAR_JAVA_OPTS holds several options
+    java ${JAR_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" >"$SERVER_LOG" 2>&1 &
     SERVER_PID=$!
     ms=$(wait_health "$PORT" "$start")
     sleep "$IDLE"
     kib=$(rss_kib "$SERVER_PID")
-    echo "java -jar run $run: first 200 after $ms ms (JVM up $(jvm_seconds <"$SERVER_LOG") s), idle RSS $((kib / 1024)) MiB"
+    echo "java -jar run $run: first 200 after $ms ms (ready in $(ready_seconds <"$SERVER_LOG") s), idle RSS $((kib / 1024)) MiB"
     times+=("$ms") rss+=("$((kib / 1024))")
     stop_server
     rm -f "$SERVER_LOG"
   done
   echo "java -jar: median first 200 $(median "${times[@]}") ms, median idle RSS $(median "${rss[@]}") MiB"
 fi
+[ "${SKIP_DOCKER:-0}" = 1 ] && exit 0
+
+# the image is built after the java -jar runs, so its build does not slow them down
+ensure_docker_engine
+resolve_jre_image
+build_xblmock_image "$IMAGE"
+IMAGE_ENV=()
+[ -z "${IMAGE_JAVA_OPTS:-}" ] || IMAGE_ENV=(-e "JAVA_OPTS=$IMAGE_JAVA_OPTS")
+echo "image: $IMAGE on $JRE_IMAGE, JAVA_OPTS: $(docker inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$IMAGE" | sed -n 's/^JAVA_OPTS=//p')${IMAGE_JAVA_OPTS:+ replaced by: $IMAGE_JAVA_OPTS}"
 
 times=() rss=()
 for run in $(seq 1 "$RUNS"); do
@@ -102,7 +105,7 @@ for run in $(seq 1 "$RUNS"); do
   sleep "$IDLE"
   kib=$(rss_kib "$(container_pid "$CONTAINER")")
   usage=$(docker stats --no-stream --format '{{.MemUsage}}' "$CONTAINER" | cut -d/ -f1 | tr -d ' ')
-  echo "docker run $run: first 200 after $ms ms (JVM says process running for $(docker logs "$CONTAINER" 2>&1 | jvm_seconds) s), idle RSS $((kib / 1024)) MiB, cgroup usage $usage"
+  echo "docker run $run: first 200 after $ms ms (ready in $(docker logs "$CONTAINER" 2>&1 | ready_seconds) s), idle RSS $((kib / 1024)) MiB, cgroup usage $usage"
   times+=("$ms") rss+=("$((kib / 1024))")
   docker rm -f -v "$CONTAINER" >/dev/null
   CONTAINER=

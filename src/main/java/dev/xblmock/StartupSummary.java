@@ -2,7 +2,6 @@ package dev.xblmock;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,21 +58,21 @@ class StartupSummary implements ApplicationListener<ApplicationReadyEvent> {
         proxy.ifAvailable(server -> endpoints.add("proxy " + host + ":" + server.port()));
         StorageBackend backend = StorageBackend.configured(environment);
         Path directory = backend == StorageBackend.FILESYSTEM ? storageDirectory.getObject().root() : null;
-        log.info(line(version(), event.getTimeTaken(), jvmUptime(), endpoints, backend, directory, seed.loaded()));
+        log.info(line(version(), event.getTimeTaken(), endpoints, backend, directory, seed.loaded()));
     }
 
     /**
-     * For example {@code xblmock 0.1.0 ready in 1.52 s (JVM up 2.04 s): http://localhost:8080; storage memory;
-     * no seed}.
+     * For example {@code xblmock 0.1.0 ready in 1.52 s: http://localhost:8080; storage memory; no seed}. The time
+     * is Spring Boot's, from {@code SpringApplication.run}: the JVM's own uptime would need JMX, whose first use
+     * cost about half a second of startup (measured), and Linux reports process start times in whole seconds.
      */
-    static String line(String version, Duration startup, Optional<Duration> jvmUptime, List<String> endpoints,
-                       StorageBackend backend, Path directory, Optional<String> seed) {
+    static String line(String version, Duration startup, List<String> endpoints, StorageBackend backend,
+                       Path directory, Optional<String> seed) {
         StringBuilder line = new StringBuilder("xblmock");
         if (version != null) {
             line.append(' ').append(version);
         }
         line.append(" ready in ").append(seconds(startup));
-        jvmUptime.ifPresent(uptime -> line.append(" (JVM up ").append(seconds(uptime)).append(')'));
         line.append(": ").append(String.join(", ", endpoints));
         line.append("; storage ").append(backend.name().toLowerCase(Locale.ROOT));
         if (directory != null) {
@@ -101,7 +100,4 @@ class StartupSummary implements ApplicationListener<ApplicationReadyEvent> {
         return XblMockApplication.class.getPackage().getImplementationVersion();
     }
 
-    private static Optional<Duration> jvmUptime() {
-        return ProcessHandle.current().info().startInstant().map(start -> Duration.between(start, Instant.now()));
-    }
 }

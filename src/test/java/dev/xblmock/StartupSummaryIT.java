@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class StartupSummaryIT {
 
     private static final Path HOME = Path.of("target", "startup-summary-it").toAbsolutePath();
-    private static final String TIMES = "ready in \\d+\\.\\d\\d s \\(JVM up \\d+\\.\\d\\d s\\): ";
+    private static final String TIMES = "ready in \\d+\\.\\d\\d s: ";
 
     @BeforeAll
     static void onlyInTheMemoryRun() throws Exception {

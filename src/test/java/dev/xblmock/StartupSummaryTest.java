@@ -14,15 +14,14 @@ class StartupSummaryTest {
 
     @Test
     void memoryBackendWithoutSeed() {
-        assertThat(StartupSummary.line("0.1.0", Duration.ofMillis(1_234), Optional.of(Duration.ofMillis(1_809)),
-                List.of("http://localhost:8080"), StorageBackend.MEMORY, null, Optional.empty()))
-                .isEqualTo("xblmock 0.1.0 ready in 1.23 s (JVM up 1.81 s): http://localhost:8080; storage memory; "
-                        + "no seed");
+        assertThat(StartupSummary.line("0.1.0", Duration.ofMillis(1_234), List.of("http://localhost:8080"),
+                StorageBackend.MEMORY, null, Optional.empty()))
+                .isEqualTo("xblmock 0.1.0 ready in 1.23 s: http://localhost:8080; storage memory; no seed");
     }
 
     @Test
     void everyListenerTheDirectoryAndTheSeed() {
-        assertThat(StartupSummary.line(null, Duration.ofMillis(905), Optional.empty(),
+        assertThat(StartupSummary.line(null, Duration.ofMillis(905),
                 List.of("http://127.0.0.1:8080", "https://127.0.0.1:8443", "proxy 127.0.0.1:3128"),
                 StorageBackend.FILESYSTEM, Path.of("/data"), Optional.of("/seed/seed.yaml: 1 users, 0 titles, "
                         + "0 groups, 2 blobs, 0 stats")))
