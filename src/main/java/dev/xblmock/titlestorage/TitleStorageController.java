@@ -2,7 +2,6 @@ package dev.xblmock.titlestorage;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping({"/global/**", "/trustedplatform/**", "/universalplatform/**", "/untrustedplatform/**", "/json/**",
         "/sessions/**"})
 public class TitleStorageController {
-    private static final int COPY_BUFFER = 64 * 1024;
 
     private final TitleStorageService service;
 
@@ -123,11 +121,8 @@ public class TitleStorageController {
             response.setHeader(HttpHeaders.CONTENT_RANGE, bytes.range().contentRange());
         }
         try (InputStream in = bytes.body().open()) {
-            OutputStream out = response.getOutputStream();
-            byte[] buffer = new byte[(int) Math.min(COPY_BUFFER, Math.max(bytes.length(), 1))];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                out.write(buffer, 0, n);
-            }
+            // the stores' streams write their chunks directly (memory) or in 64 KiB slices (filesystem)
+            in.transferTo(response.getOutputStream());
         }
     }
 

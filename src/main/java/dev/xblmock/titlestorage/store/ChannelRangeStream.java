@@ -3,6 +3,7 @@ package dev.xblmock.titlestorage.store;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
@@ -45,6 +46,17 @@ final class ChannelRangeStream extends InputStream {
         }
         position += n;
         return n;
+    }
+
+    /** In 64 KiB reads and writes (InputStream's default uses 8 KiB: eight times the system calls). */
+    @Override
+    public long transferTo(OutputStream out) throws IOException {
+        long start = position;
+        byte[] buffer = new byte[(int) Math.min(64 * 1024, Math.max(end - position, 1))];
+        for (int n; (n = read(buffer, 0, buffer.length)) > 0; ) {
+            out.write(buffer, 0, n);
+        }
+        return position - start;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.xblmock.titlestorage.store;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
 
 /**
@@ -87,6 +89,22 @@ final class ChunkedBytes {
             System.arraycopy(chunks[chunk], within, buffer, off, n);
             position += n;
             return n;
+        }
+
+        /** Writes the chunks themselves: no copy into an intermediate buffer on the download path. */
+        @Override
+        public long transferTo(OutputStream out) throws IOException {
+            long start = position;
+            while (position < end) {
+                while (position >= starts[chunk] + chunks[chunk].length) {
+                    chunk++;
+                }
+                int within = (int) (position - starts[chunk]);
+                int n = (int) Math.min(chunks[chunk].length - within, end - position);
+                out.write(chunks[chunk], within, n);
+                position += n;
+            }
+            return position - start;
         }
 
         @Override
