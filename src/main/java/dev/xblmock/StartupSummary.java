@@ -99,5 +99,4 @@ class StartupSummary implements ApplicationListener<ApplicationReadyEvent> {
     private static String version() {
         return XblMockApplication.class.getPackage().getImplementationVersion();
     }
-
 }
