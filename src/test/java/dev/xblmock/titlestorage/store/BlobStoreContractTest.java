@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -106,6 +107,29 @@ abstract class BlobStoreContractTest {
         BlobContent content = store.open(KEY).orElseThrow();
         assertThat(content.open().readAllBytes()).isEqualTo(bytes);
         assertThat(content.open(65_530, 200_000).readAllBytes()).isEqualTo(Arrays.copyOfRange(bytes, 65_530, 265_530));
+    }
+
+    /** transferTo is the download path: every range, across chunk and buffer boundaries, exactly its bytes. */
+    @Test
+    void transferToWritesExactlyTheRange() throws IOException {
+        byte[] bytes = pattern(300_001, 11);
+        StagedUpload staged = store.stage();
+        staged.append(new ByteArrayInputStream(bytes, 0, 70_000));
+        staged.append(new ByteArrayInputStream(bytes, 70_000, bytes.length - 70_000));
+        store.commit(KEY, staged, BlobAttributes.NONE, WriteGuard.NONE);
+        BlobContent content = store.open(KEY).orElseThrow();
+
+        long[][] ranges = {{0, 300_001}, {0, 0}, {0, 1}, {65_535, 2}, {65_536, 65_536}, {69_999, 2},
+                {1, 300_000}, {131_000, 100_000}, {300_000, 1}, {300_001, 0}};
+        for (long[] range : ranges) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (InputStream in = content.open(range[0], range[1])) {
+                assertThat(in.transferTo(out)).as("bytes transferred of %s", Arrays.toString(range)).isEqualTo(range[1]);
+                assertThat(in.read()).isEqualTo(-1);
+            }
+            assertThat(out.toByteArray()).as("range %s", Arrays.toString(range))
+                    .isEqualTo(Arrays.copyOfRange(bytes, (int) range[0], (int) (range[0] + range[1])));
+        }
     }
 
     @Test
