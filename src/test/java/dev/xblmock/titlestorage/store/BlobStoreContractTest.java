@@ -99,12 +99,7 @@ abstract class BlobStoreContractTest {
     @Test
     void largeBlobSpanningManyBuffersRoundTrips() throws IOException {
         byte[] bytes = pattern(1_000_003, 7);
-        StagedUpload staged = store.stage();
-        staged.append(new ByteArrayInputStream(bytes, 0, 300_001));
-        staged.append(new ByteArrayInputStream(bytes, 300_001, bytes.length - 300_001));
-        store.commit(KEY, staged, BlobAttributes.NONE, WriteGuard.NONE);
-
-        BlobContent content = store.open(KEY).orElseThrow();
+        BlobContent content = commitInTwoAppends(bytes, 300_001);
         assertThat(content.open().readAllBytes()).isEqualTo(bytes);
         assertThat(content.open(65_530, 200_000).readAllBytes()).isEqualTo(Arrays.copyOfRange(bytes, 65_530, 265_530));
     }
@@ -113,11 +108,7 @@ abstract class BlobStoreContractTest {
     @Test
     void transferToWritesExactlyTheRange() throws IOException {
         byte[] bytes = pattern(300_001, 11);
-        StagedUpload staged = store.stage();
-        staged.append(new ByteArrayInputStream(bytes, 0, 70_000));
-        staged.append(new ByteArrayInputStream(bytes, 70_000, bytes.length - 70_000));
-        store.commit(KEY, staged, BlobAttributes.NONE, WriteGuard.NONE);
-        BlobContent content = store.open(KEY).orElseThrow();
+        BlobContent content = commitInTwoAppends(bytes, 70_000);
 
         long[][] ranges = {{0, 300_001}, {0, 0}, {0, 1}, {65_535, 2}, {65_536, 65_536}, {69_999, 2},
                 {1, 300_000}, {131_000, 100_000}, {300_000, 1}, {300_001, 0}};
@@ -432,6 +423,15 @@ abstract class BlobStoreContractTest {
     }
 
     /** Version v: (v % 7 + 1) * 40,000 bytes, every byte equal to v. */
+    /** Stages {@code bytes} as two appends split at {@code split}, commits them as {@code KEY} and opens it. */
+    private BlobContent commitInTwoAppends(byte[] bytes, int split) throws IOException {
+        StagedUpload staged = store.stage();
+        staged.append(new ByteArrayInputStream(bytes, 0, split));
+        staged.append(new ByteArrayInputStream(bytes, split, bytes.length - split));
+        store.commit(KEY, staged, BlobAttributes.NONE, WriteGuard.NONE);
+        return store.open(KEY).orElseThrow();
+    }
+
     private static byte[] versionBytes(int v) {
         byte[] bytes = new byte[(v % 7 + 1) * 40_000];
         Arrays.fill(bytes, (byte) v);
