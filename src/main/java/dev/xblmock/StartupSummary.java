@@ -62,7 +62,7 @@ class StartupSummary implements ApplicationListener<ApplicationReadyEvent> {
     }
 
     /**
-     * For example {@code xblmock 0.1.0 ready in 1.52 s: http://localhost:8080; storage memory; no seed}. The time
+     * For example {@code xblmock 0.1.0 ready in 1.52 s: http://127.0.0.1:8080; storage memory; no seed}. The time
      * is Spring Boot's, from {@code SpringApplication.run}: the JVM's own uptime would need JMX, whose first use
      * cost about half a second of startup (measured), and Linux reports process start times in whole seconds.
      */
@@ -82,11 +82,13 @@ class StartupSummary implements ApplicationListener<ApplicationReadyEvent> {
         return line.toString();
     }
 
-    /** The configured bind address as a URL host; {@code localhost} when the server listens on every address. */
+    /**
+     * The address the listeners are bound to, as a URL host: a wildcard stays a wildcard ({@code 0.0.0.0}: every
+     * interface), so the line never claims loopback for a server the network can reach, nor the reverse.
+     */
     static String host(String address) {
-        if (address == null || address.isBlank() || address.equals("0.0.0.0") || address.equals("::")
-                || address.equals("[::]")) {
-            return "localhost";
+        if (address == null || address.isBlank()) {
+            return "0.0.0.0";
         }
         return address.contains(":") && !address.startsWith("[") ? "[" + address + "]" : address;
     }

@@ -44,7 +44,7 @@ class StartupSummaryIT {
         assertThat(lines).filteredOn(line -> !line.isBlank()).singleElement().asString()
                 .contains(" INFO ")
                 .containsPattern(Pattern.compile("dev\\.xblmock\\.StartupSummary +: xblmock \\S+ " + TIMES
-                        + Pattern.quote("http://localhost:" + port + "; storage memory; seed "
+                        + Pattern.quote("http://127.0.0.1:" + port + "; storage memory; seed "
                         + seed.resolve("seed.yaml") + ": 1 users, 1 titles, 0 groups, 3 blobs, 1 stats") + "$"));
     }
 

@@ -31,11 +31,11 @@ class StartupSummaryTest {
     }
 
     @Test
-    void wildcardAddressesAreShownAsLocalhostAndIpv6LiteralsBracketed() {
-        assertThat(StartupSummary.host(null)).isEqualTo("localhost");
-        assertThat(StartupSummary.host("")).isEqualTo("localhost");
-        assertThat(StartupSummary.host("0.0.0.0")).isEqualTo("localhost");
-        assertThat(StartupSummary.host("::")).isEqualTo("localhost");
+    void theBoundAddressIsShownAsIsWithIpv6LiteralsBracketed() {
+        assertThat(StartupSummary.host(null)).isEqualTo("0.0.0.0");
+        assertThat(StartupSummary.host("")).isEqualTo("0.0.0.0");
+        assertThat(StartupSummary.host("0.0.0.0")).isEqualTo("0.0.0.0");
+        assertThat(StartupSummary.host("::")).isEqualTo("[::]");
         assertThat(StartupSummary.host("127.0.0.1")).isEqualTo("127.0.0.1");
         assertThat(StartupSummary.host("::1")).isEqualTo("[::1]");
         assertThat(StartupSummary.host("[::1]")).isEqualTo("[::1]");

@@ -35,6 +35,10 @@ public enum ErrorCode {
     // 401/403
     UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "Unauthorized", "Unauthorized"),
     FORBIDDEN(HttpStatus.FORBIDDEN, "Forbidden", "Forbidden"),
+    /** A state-changing control-plane request sent by a page of another site (SPEC 5, browser safety). */
+    CROSS_SITE_REQUEST(HttpStatus.FORBIDDEN, "CrossSiteRequest", "Cross-site request refused"),
+    /** A control-plane request addressed to a host name that is not the emulator's (SPEC 5, DNS rebinding). */
+    FOREIGN_HOST(HttpStatus.FORBIDDEN, "ForeignHost", "Foreign host refused"),
     // 404/405/406
     NO_SUCH_ROUTE(HttpStatus.NOT_FOUND, "NoSuchRoute", "No such route"),
     BLOB_NOT_FOUND(HttpStatus.NOT_FOUND, "BlobNotFound", "Blob not found"),

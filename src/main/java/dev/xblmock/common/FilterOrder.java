@@ -10,6 +10,8 @@ import org.springframework.core.Ordered;
 public final class FilterOrder {
 
     public static final int CORRELATION = Ordered.HIGHEST_PRECEDENCE + 10;
+    /** The control plane's own gate: spelling, enabled, host, browser safety. Control-plane requests skip the rest. */
+    public static final int CONTROL_PLANE = Ordered.HIGHEST_PRECEDENCE + 15;
     public static final int JOURNAL = Ordered.HIGHEST_PRECEDENCE + 20;
     public static final int FAULTS = Ordered.HIGHEST_PRECEDENCE + 30;
     public static final int AUTHENTICATION = Ordered.HIGHEST_PRECEDENCE + 40;

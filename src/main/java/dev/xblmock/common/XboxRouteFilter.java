@@ -31,7 +31,7 @@ public abstract class XboxRouteFilter extends OncePerRequestFilter implements Or
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(XboxService.CONTROL_PLANE_PREFIX);
+        return XboxService.of(request.getRequestURI()) == XboxService.CONTROL_PLANE;
     }
 
     @Override

@@ -29,8 +29,13 @@ public enum XboxService {
         return version >= minContractVersion && version <= maxContractVersion;
     }
 
+    /**
+     * The service a raw request path belongs to, decided on its first segment as the router matches it: path
+     * parameters ({@code ;x}) dropped and percent-escapes decoded, so {@code /_emulator;x/reset} and
+     * {@code /%5Femulator/reset} are the control plane, as they are to Spring MVC.
+     */
     public static XboxService of(String rawPath) {
-        String first = firstSegment(rawPath);
+        String first = routedSegment(firstSegment(rawPath));
         return switch (first) {
             case "global", "trustedplatform", "universalplatform", "untrustedplatform", "json", "sessions" -> TITLE_STORAGE;
             case "users", "batch" -> USER_STATS;
@@ -39,9 +44,32 @@ public enum XboxService {
         };
     }
 
+    /**
+     * Whether a control-plane path is written the one way the emulator accepts: the prefix exactly
+     * {@code /_emulator} and no path parameter anywhere. Other spellings route to the same handlers, so they are
+     * refused rather than left to slip past checks that compare text.
+     */
+    public static boolean isCanonicalControlPlanePath(String rawPath) {
+        return (rawPath.equals(CONTROL_PLANE_PREFIX) || rawPath.startsWith(CONTROL_PLANE_PREFIX + "/"))
+                && rawPath.indexOf(';') < 0;
+    }
+
     private static String firstSegment(String rawPath) {
         int start = rawPath.startsWith("/") ? 1 : 0;
         int end = rawPath.indexOf('/', start);
         return end < 0 ? rawPath.substring(start) : rawPath.substring(start, end);
+    }
+
+    private static String routedSegment(String rawSegment) {
+        int semicolon = rawSegment.indexOf(';');
+        String name = semicolon < 0 ? rawSegment : rawSegment.substring(0, semicolon);
+        if (name.indexOf('%') < 0) {
+            return name;
+        }
+        try {
+            return PercentDecoder.decode(name, "", ErrorCode.INVALID_PATH);
+        } catch (XblException e) {
+            return name; // an invalid escape never routes; RawPathFilter answers it
+        }
     }
 }

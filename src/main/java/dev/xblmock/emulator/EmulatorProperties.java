@@ -2,6 +2,7 @@ package dev.xblmock.emulator;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -9,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The control plane's settings: {@code xblmock.seed} (a manifest file, or a directory holding
  * {@code seed.yaml}/{@code seed.json}; unset = start empty), {@code xblmock.control-plane.enabled},
- * {@code xblmock.control-plane.max-manifest-bytes}, {@code xblmock.journal.capacity} (0 disables the journal)
+ * {@code xblmock.control-plane.max-manifest-bytes}, {@code xblmock.control-plane.allowed-hosts}, {@code xblmock.journal.capacity} (0 disables the journal)
  * and {@code xblmock.faults.max-delay}.
  */
 @ConfigurationProperties("xblmock")
@@ -18,9 +19,18 @@ public record EmulatorProperties(Path seed,
                                  @DefaultValue Journal journal,
                                  @DefaultValue Faults faults) {
 
-    /** {@code maxManifestBytes} bounds a seed manifest (posted or the startup file, blob files not included). */
+    /**
+     * {@code maxManifestBytes} bounds a seed manifest (posted or the startup file, blob files not included);
+     * {@code allowedHosts} are the host names, besides loopback names and IP addresses, that the control plane
+     * answers ({@code *}: any).
+     */
     public record ControlPlane(@DefaultValue("true") boolean enabled,
-                               @DefaultValue("67108864") long maxManifestBytes) {
+                               @DefaultValue("67108864") long maxManifestBytes,
+                               List<String> allowedHosts) {
+
+        public ControlPlane {
+            allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
+        }
     }
 
     public record Journal(@DefaultValue("1000") int capacity) {

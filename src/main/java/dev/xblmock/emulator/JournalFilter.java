@@ -39,7 +39,7 @@ public class JournalFilter extends OncePerRequestFilter implements Ordered {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !journal.enabled() || request.getRequestURI().startsWith(XboxService.CONTROL_PLANE_PREFIX);
+        return !journal.enabled() || XboxService.of(request.getRequestURI()) == XboxService.CONTROL_PLANE;
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /_emulator/openapi.yaml}: the OpenAPI 3.1 description of every route, the bytes of
  * {@code docs/openapi.yaml} (the build copies that one file beside this class). A strong ETag (SHA-256 of the
  * bytes) with {@code Cache-Control: no-cache} lets clients revalidate cheaply; {@code If-None-Match} gets 304.
- * Like every control-plane route but health, it is 404 when the control plane is disabled ({@link ControlPlaneGuard}).
+ * Like every control-plane route but health, it is 404 when the control plane is disabled ({@link ControlPlaneFilter}).
  */
 @RestController
 public class OpenApiController {

@@ -33,6 +33,10 @@ public class HttpsListener implements WebServerFactoryCustomizer<TomcatServletWe
     public void customize(TomcatServletWebServerFactory factory) {
         Connector https = new Connector(factory.getProtocol());
         https.setPort(configuredPort);
+        if (factory.getAddress() != null) {
+            // the main connector's server.address; without it this listener would take every interface
+            https.setProperty("address", factory.getAddress().getHostAddress());
+        }
         https.setThrowOnFailure(true);
         if (factory.getUriEncoding() != null) {
             https.setURIEncoding(factory.getUriEncoding().name());

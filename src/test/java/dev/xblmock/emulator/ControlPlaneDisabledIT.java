@@ -34,6 +34,19 @@ class ControlPlaneDisabledIT extends ApiIT {
         }
     }
 
+    /** The guard once compared text while the router decoded: these minted tokens with the control plane off. */
+    @Test
+    void noSpellingOfThePrefixReachesAControlPlaneHandler() {
+        String[] paths = {"/_emulator;x/tokens", "/_emulator;/reset", "/%5Femulator/tokens", "/%5F%65mulator/tokens",
+                "/_emulator/tokens;x", "/_emulator/health;x/../tokens"};
+        for (String path : paths) {
+            bare().urlEncodingEnabled(false).header("Authorization", "XBL3.0 x=;").contentType("application/json")
+                    .body("{\"xuid\":\"1\"}").post(path).then().statusCode(400).body("code", equalTo("InvalidPath"));
+        }
+        bare().urlEncodingEnabled(false).post("/_emulator/%68ealth").then().statusCode(404)
+                .body("code", equalTo("NoSuchRoute"));
+    }
+
     @Test
     void xboxRoutesAreUnaffected() {
         anonymous().body("x").put("/global/scids/S/data/a.bin,binary").then().statusCode(201);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class RequestJournalTest {
 
     private static RequestJournal journal(int capacity, boolean controlPlane) {
-        return new RequestJournal(new EmulatorProperties(null, new EmulatorProperties.ControlPlane(controlPlane, 1024),
+        return new RequestJournal(new EmulatorProperties(null, new EmulatorProperties.ControlPlane(controlPlane, 1024, null),
                 new EmulatorProperties.Journal(capacity), new EmulatorProperties.Faults(java.time.Duration.ofMinutes(1))));
     }
 
