@@ -57,9 +57,13 @@ public class SeedLoader {
         this.stats = stats;
     }
 
-    /** {@code POST /_emulator/seed}: a manifest without a directory, so {@code file} blobs are refused. */
-    public SeedCounts apply(InputStream body, SeedFormat format) {
-        JsonNode root = reader.read(body, format);
+    /**
+     * {@code POST /_emulator/seed}: a manifest without a directory, so {@code file} blobs are refused.
+     *
+     * @param declaredLength the body's declared length, -1 when unknown; over the limit it is refused unread
+     */
+    public SeedCounts apply(InputStream body, SeedFormat format, long declaredLength) {
+        JsonNode root = reader.read(body, format, declaredLength);
         return apply(root, null);
     }
 
