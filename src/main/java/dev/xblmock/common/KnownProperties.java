@@ -1,12 +1,13 @@
 package dev.xblmock.common;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URL;
+import java.net.URI;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,23 +34,24 @@ final class KnownProperties {
         this.known = known;
     }
 
-    /** Every {@code xblmock.*} property in the metadata files {@code loader} sees. */
-    static KnownProperties load(ClassLoader loader) {
-        JsonMapper json = JsonMapper.builder().build();
+    /**
+     * Every {@code xblmock.*} property in the metadata beside these classes (their own jar or directory: the
+     * other metadata files on the class path are Spring Boot's, large, and hold no xblmock name); empty when
+     * there is none.
+     */
+    static KnownProperties load() {
+        String self = KnownProperties.class.getName().replace('.', '/') + ".class";
+        String own = String.valueOf(KnownProperties.class.getResource("/" + self));
         List<Known> known = new ArrayList<>();
-        try {
-            Enumeration<URL> files = loader.getResources(METADATA);
-            while (files.hasMoreElements()) {
-                try (InputStream in = files.nextElement().openStream()) {
-                    for (JsonNode property : json.readTree(in).path("properties")) {
-                        String name = property.path("name").asString("");
-                        if (name.startsWith(PREFIX + ".")) {
-                            known.add(new Known(ConfigurationPropertyName.of(name), isContainer(property.path("type")
-                                    .asString(""))));
-                        }
-                    }
+        try (InputStream in = URI.create(own.substring(0, own.length() - self.length()) + METADATA).toURL().openStream()) {
+            for (JsonNode property : JsonMapper.builder().build().readTree(in).path("properties")) {
+                String name = property.path("name").asString("");
+                if (name.startsWith(PREFIX + ".")) {
+                    known.add(new Known(ConfigurationPropertyName.of(name), isContainer(property.path("type").asString(""))));
                 }
             }
+        } catch (FileNotFoundException | NoSuchFileException missing) {
+            return new KnownProperties(List.of());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + METADATA, e);
         }

@@ -36,8 +36,7 @@ class UnknownPropertyCheck implements BeanFactoryPostProcessor, EnvironmentAware
 
     @Override
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-        KnownProperties known = KnownProperties.load(beanFactory.getBeanClassLoader() != null
-                ? beanFactory.getBeanClassLoader() : getClass().getClassLoader());
+        KnownProperties known = KnownProperties.load();
         if (known.isEmpty()) {
             return; // compiled without the configuration processor (an IDE build): nothing to check against
         }

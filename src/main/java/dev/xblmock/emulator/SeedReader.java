@@ -13,11 +13,14 @@ import org.springframework.util.function.SingletonSupplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.SerializableString;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.sym.PropertyNameMatcher;
+import tools.jackson.core.util.JsonParserDelegate;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -121,7 +124,7 @@ public class SeedReader {
     }
 
     /** Refuses a YAML alias ({@code *name}) where Jackson would read the anchor's name as a string. */
-    private static final class AliasRefusingParser extends tools.jackson.core.util.JsonParserDelegate {
+    private static final class AliasRefusingParser extends JsonParserDelegate {
 
         AliasRefusingParser(YAMLParser yaml) {
             super(yaml);
@@ -152,18 +155,18 @@ public class SeedReader {
         }
 
         @Override
-        public boolean nextName(tools.jackson.core.SerializableString name) {
+        public boolean nextName(SerializableString name) {
             return nextToken() == JsonToken.PROPERTY_NAME && name.getValue().equals(currentName());
         }
 
         @Override
-        public int nextNameMatch(tools.jackson.core.sym.PropertyNameMatcher matcher) {
+        public int nextNameMatch(PropertyNameMatcher matcher) {
             String name = nextName();
             if (name != null) {
                 return matcher.matchName(name);
             }
-            return currentToken() == JsonToken.END_OBJECT ? tools.jackson.core.sym.PropertyNameMatcher.MATCH_END_OBJECT
-                    : tools.jackson.core.sym.PropertyNameMatcher.MATCH_ODD_TOKEN;
+            return currentToken() == JsonToken.END_OBJECT ? PropertyNameMatcher.MATCH_END_OBJECT
+                    : PropertyNameMatcher.MATCH_ODD_TOKEN;
         }
     }
 

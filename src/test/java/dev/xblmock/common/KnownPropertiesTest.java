@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
 /** The known names come from the configuration processor's metadata of the compiled records. */
 class KnownPropertiesTest {
 
-    private final KnownProperties known = KnownProperties.load(getClass().getClassLoader());
+    private final KnownProperties known = KnownProperties.load();
 
     private static ConfigurationPropertyName name(String name) {
         return ConfigurationPropertyName.of(name);
