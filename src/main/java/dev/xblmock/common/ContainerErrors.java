@@ -1,6 +1,7 @@
 package dev.xblmock.common;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.apache.tomcat.util.res.StringManager;
 import org.springframework.http.HttpStatus;
@@ -16,6 +17,8 @@ final class ContainerErrors {
     private static final String HEADER_TOO_LARGE_MESSAGE =
             StringManager.getManager("org.apache.coyote.http11").getString("iib.requestheadertoolarge.error");
     private static final int MAX_REASON_LENGTH = 300;
+    /** A container message that names a class is about the server's insides, not the request (SPEC 1.4). */
+    private static final Pattern INTERNALS = Pattern.compile("Exception|java\\.|jakarta\\.|org\\.apache");
 
     private ContainerErrors() {
     }
@@ -76,6 +79,9 @@ final class ContainerErrors {
         }
         int newline = text.indexOf('\n');
         String line = (newline < 0 ? text : text.substring(0, newline)).strip();
+        if (INTERNALS.matcher(line).find()) {
+            return ".";
+        }
         if (line.length() > MAX_REASON_LENGTH) {
             line = line.substring(0, MAX_REASON_LENGTH) + "…";
         }

@@ -48,6 +48,10 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         XblException problem = ContainerErrors.describe(status, rawPath, throwable, response.getMessage(),
                 maxHeaderBytes(request));
         ProblemDetail body = ProblemAdvice.problem(problem, rawPath == null ? null : RawPath.toUriReference(rawPath));
+        if (problem.status() < 500) {
+            // the client's mistake, answered in full: one line at DEBUG (Tomcat's INFO stack trace is switched off)
+            log.debug("{} {} answered by the HTTP layer: {}", problem.status(), problem.errorCode().code(), problem.detail());
+        }
         try {
             byte[] bytes = json.writeValueAsBytes(body);
             response.setStatus(problem.status());

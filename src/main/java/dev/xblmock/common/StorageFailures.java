@@ -5,7 +5,10 @@ import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** An I/O failure of the storage directory becomes a 500 StorageUnavailable for the request (and a log line). */
+/**
+ * An I/O failure of the storage directory becomes a 500 StorageUnavailable for the request. The cause, with
+ * its absolute path and exception, goes to the log only: SPEC 1.4 keeps both out of problem details.
+ */
 public final class StorageFailures {
 
     private static final Logger log = LoggerFactory.getLogger(StorageFailures.class);
@@ -17,6 +20,6 @@ public final class StorageFailures {
     public static XblException unavailable(String action, IOException cause) {
         log.error("storage directory failure: could not {}", action, cause);
         return XblException.of(ErrorCode.STORAGE_UNAVAILABLE,
-                "The storage directory failed: could not %s (%s).", action, cause);
+                "The storage directory failed: could not %s; the server log has the cause.", action);
     }
 }

@@ -23,6 +23,6 @@ public class SeedController {
     @PostMapping(path = "/_emulator/seed", produces = MediaType.APPLICATION_JSON_VALUE)
     public SeedLoader.SeedCounts seed(HttpServletRequest request) throws IOException {
         SeedFormat format = SeedFormat.ofContentType(request.getContentType());
-        return loader.apply(request.getInputStream(), format);
+        return loader.apply(request.getInputStream(), format, request.getContentLengthLong());
     }
 }

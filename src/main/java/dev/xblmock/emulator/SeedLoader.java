@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,9 +58,13 @@ public class SeedLoader {
         this.stats = stats;
     }
 
-    /** {@code POST /_emulator/seed}: a manifest without a directory, so {@code file} blobs are refused. */
-    public SeedCounts apply(InputStream body, SeedFormat format) {
-        JsonNode root = reader.read(body, format);
+    /**
+     * {@code POST /_emulator/seed}: a manifest without a directory, so {@code file} blobs are refused.
+     *
+     * @param declaredLength the body's declared length, -1 when unknown; over the limit it is refused unread
+     */
+    public SeedCounts apply(InputStream body, SeedFormat format, long declaredLength) {
+        JsonNode root = reader.read(body, format, declaredLength);
         return apply(root, null);
     }
 
@@ -180,7 +185,8 @@ public class SeedLoader {
         }
         SeedManifest.FileContent file = (SeedManifest.FileContent) blob.content();
         checkSize(member, Files.size(file.path()), max);
-        return new CappedStream(Files.newInputStream(file.path()), member, max);
+        // the real path checked by the parser: a link put in its place since then is not followed
+        return new CappedStream(Files.newInputStream(file.path(), LinkOption.NOFOLLOW_LINKS), member, max);
     }
 
     private static void checkSize(String member, long size, long max) {

@@ -1,5 +1,6 @@
 package dev.xblmock.emulator;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -232,7 +233,11 @@ final class SeedManifestParser {
         };
     }
 
-    /** A file relative to the manifest's directory, never outside it. */
+    /**
+     * A file relative to the manifest's directory, never outside it: neither by its name ({@code ../}) nor through
+     * a symbolic link (to a file, or on a directory on the way). The content is later read from the real path
+     * found here, without following links.
+     */
     private SeedManifest.Content file(JsonMembers blob) {
         String given = blob.requiredText("file");
         if (baseDirectory == null) {
@@ -253,10 +258,20 @@ final class SeedManifestParser {
         if (!path.startsWith(baseDirectory.normalize())) {
             throw blob.invalid("file", "'" + shown + "' points outside the manifest's directory");
         }
-        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+        Path real;
+        try {
+            real = path.toRealPath();
+            if (!real.startsWith(baseDirectory.toRealPath())) {
+                throw blob.invalid("file", "'" + shown + "' leads outside the manifest's directory through a "
+                        + "symbolic link");
+            }
+        } catch (IOException e) {
             throw blob.invalid("file", "'" + shown + "' is not a readable file beside the manifest");
         }
-        return new SeedManifest.FileContent(path, given);
+        if (!Files.isRegularFile(real) || !Files.isReadable(real)) {
+            throw blob.invalid("file", "'" + shown + "' is not a readable file beside the manifest");
+        }
+        return new SeedManifest.FileContent(real, given);
     }
 
     private static Instant clientFileTime(JsonMembers blob) {

@@ -4,9 +4,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import dev.xblmock.common.ErrorCode;
+import dev.xblmock.common.ParserMessages;
 import dev.xblmock.common.XblException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -307,35 +307,5 @@ public final class JsonRules {
 
     private static XblException invalid(String format, Object... args) {
         return XblException.of(ErrorCode.INVALID_JSON, format, args);
-    }
-
-    /** Turns a Jackson parse message into plain words: no feature names, source descriptions or class names. */
-    static final class ParserMessages {
-        private static final Pattern START_MARKER = Pattern.compile("\\s*\\(start marker at \\[.*?]\\)");
-        private static final Pattern ENABLE_FEATURE = Pattern.compile(":?\\s*enable `[^`]*` to allow");
-        private static final Pattern FEATURE_NOTE = Pattern.compile("\\s*\\([^()]*Feature '[^']*'[^()]*\\)");
-        private static final Pattern LEAKS = Pattern.compile("`|Feature|tools\\.jackson|\\[Source|Exception");
-        static final String GENERIC = "the text does not follow the JSON grammar";
-
-        private ParserMessages() {
-        }
-
-        static String clean(String message) {
-            if (message == null || message.isBlank()) {
-                return GENERIC;
-            }
-            String cleaned = message.lines().findFirst().orElse("");
-            cleaned = START_MARKER.matcher(cleaned).replaceAll("");
-            cleaned = ENABLE_FEATURE.matcher(cleaned).replaceAll("");
-            cleaned = FEATURE_NOTE.matcher(cleaned).replaceAll("");
-            cleaned = cleaned.strip();
-            while (cleaned.endsWith(".") || cleaned.endsWith(":")) {
-                cleaned = cleaned.substring(0, cleaned.length() - 1).strip();
-            }
-            if (cleaned.isEmpty() || LEAKS.matcher(cleaned).find()) {
-                return GENERIC;
-            }
-            return cleaned;
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.xblmock.tls;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -26,6 +27,7 @@ import dev.xblmock.common.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.boot.web.server.servlet.context.ServletWebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 
@@ -92,6 +94,8 @@ public class ProxyServer implements ApplicationListener<ServletWebServerInitiali
             socket.bind(serverAddress == null ? new InetSocketAddress(properties.port())
                     : new InetSocketAddress(InetAddress.getByName(serverAddress), properties.port()));
             serverSocket = socket;
+        } catch (BindException e) {
+            throw new PortInUseException(properties.port(), e); // reported by ListenerPortFailureAnalyzer
         } catch (IOException e) {
             throw new UncheckedIOException("the proxy cannot listen on port " + properties.port()
                     + " (xblmock.proxy.port)", e);

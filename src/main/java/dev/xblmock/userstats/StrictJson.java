@@ -1,7 +1,6 @@
 package dev.xblmock.userstats;
 
-import java.util.regex.Pattern;
-
+import dev.xblmock.common.ParserMessages;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -19,14 +18,11 @@ final class StrictJson {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
-    /** Jackson's messages may point at "[Source: REDACTED …]" locations that mean nothing to a client. */
-    private static final Pattern SOURCE_REFERENCE = Pattern.compile("\\s*\\((?:start marker )?at \\[Source:[^\\]]*\\]\\)");
-
     private StrictJson() {
     }
 
-    /** The parse error's message for a problem detail, without Jackson's internal source references. */
+    /** The parse error's message for a problem detail, in plain words (no Jackson internals). */
     static String describe(JacksonException e) {
-        return SOURCE_REFERENCE.matcher(String.valueOf(e.getOriginalMessage())).replaceAll("");
+        return ParserMessages.clean(e.getOriginalMessage());
     }
 }

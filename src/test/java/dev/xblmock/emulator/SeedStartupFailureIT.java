@@ -61,4 +61,23 @@ class SeedStartupFailureIT {
                         + ": Member 'blobs[0].file' 'missing.bin' is not a readable file beside the manifest.")
                 .doesNotContain("\tat ");
     }
+
+    @Test
+    void aBlobFileLinkedFromOutsideTheSeedDirectoryStopsTheProcessNamingTheEntry(@TempDir Path workDir)
+            throws Exception {
+        Path seedDir = Files.createDirectory(workDir.resolve("seed"));
+        Files.writeString(workDir.resolve("secret.txt"), "outside the seed");
+        Files.createSymbolicLink(seedDir.resolve("a.bin"), workDir.resolve("secret.txt"));
+        Files.writeString(seedDir.resolve("seed.yaml"), """
+                blobs:
+                  - { storage: global, scid: S, path: a.bin, type: binary, file: a.bin }
+                """);
+        Outcome outcome = start(seedDir, workDir);
+        assertThat(outcome.exitCode()).isNotZero();
+        assertThat(outcome.output())
+                .contains("Invalid seed " + seedDir.resolve("seed.yaml").toAbsolutePath()
+                        + ": Member 'blobs[0].file' 'a.bin' leads outside the manifest's directory through a "
+                        + "symbolic link.")
+                .doesNotContain("\tat ");
+    }
 }

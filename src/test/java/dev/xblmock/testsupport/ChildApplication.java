@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 public final class ChildApplication {
 
     /** Set by the failsafe configuration; otherwise the jar is looked up in target/. */
-    public static final String JAR_PROPERTY = "xblmock.app.jar";
+    public static final String JAR_PROPERTY = "xblmock-it.app-jar";
 
     private static ChildApplication prepared;
 

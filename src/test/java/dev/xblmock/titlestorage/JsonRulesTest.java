@@ -567,37 +567,4 @@ class JsonRulesTest {
             throw new AssertionError("expected InvalidJson");
         }
     }
-
-    @Nested
-    class ParserMessageCleaning {
-
-        @Test
-        void dropsFeatureHintsAndSourceDescriptions() {
-            assertThat(JsonRules.ParserMessages.clean(
-                    "Non-standard token 'NaN': enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow"))
-                    .isEqualTo("Non-standard token 'NaN'");
-            assertThat(JsonRules.ParserMessages.clean("Unexpected end-of-input: expected close marker for Object "
-                    + "(start marker at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); "
-                    + "line: 1, column: 1])"))
-                    .isEqualTo("Unexpected end-of-input: expected close marker for Object");
-            assertThat(JsonRules.ParserMessages.clean("Unexpected character ('/' (code 47)): maybe a (non-standard) "
-                    + "comment? (not recognized as one since Feature 'ALLOW_COMMENTS' not enabled for parser)"))
-                    .isEqualTo("Unexpected character ('/' (code 47)): maybe a (non-standard) comment?");
-        }
-
-        @Test
-        void keepsOnlyTheFirstLine() {
-            assertThat(JsonRules.ParserMessages.clean("Unexpected character\n at [Source: x; line: 1]"))
-                    .isEqualTo("Unexpected character");
-        }
-
-        @Test
-        void fallsBackToAGenericSentenceWhenSomethingInternalRemains() {
-            assertThat(JsonRules.ParserMessages.clean("Problem in tools.jackson.core.Foo"))
-                    .isEqualTo(JsonRules.ParserMessages.GENERIC);
-            assertThat(JsonRules.ParserMessages.clean("Something `odd`")).isEqualTo(JsonRules.ParserMessages.GENERIC);
-            assertThat(JsonRules.ParserMessages.clean(null)).isEqualTo(JsonRules.ParserMessages.GENERIC);
-            assertThat(JsonRules.ParserMessages.clean("  ")).isEqualTo(JsonRules.ParserMessages.GENERIC);
-        }
-    }
 }

@@ -131,9 +131,9 @@ class StatsErrorsIT extends StatsApiIT {
                 "The request body is not valid JSON: Unexpected end-of-input: expected close marker for Array "
                         + "(line 1, column 23).");
         assertProblem(batch(1, "{} {}"), 400, "InvalidBody",
-                "The request body is not valid JSON: Trailing token (`JsonToken.START_OBJECT`) found after value "
-                        + "(bound as `tools.jackson.databind.JsonNode`): not allowed as per "
-                        + "`DeserializationFeature.FAIL_ON_TRAILING_TOKENS` (line 1, column 4).");
+                "The request body is not valid JSON: more content follows the root value (line 1, column 4).");
+        assertProblem(batch(1, "{\"requestedusers\":" + "[".repeat(600) + "]".repeat(600) + "}"), 400, "InvalidBody",
+                "The request body is not valid JSON: Document nesting depth (501) exceeds the maximum allowed (500).");
         assertProblem(batch(1, "{\"requestedusers\":[\"1\"],\"requestedusers\":[\"2\"]}"), 400, "InvalidBody",
                 "The request body is not valid JSON: Duplicate Object property \"requestedusers\" (line 1, column 41).");
         assertProblem(batch(1, ""), 400, "InvalidBody", "The request body is empty; a JSON object is required.");

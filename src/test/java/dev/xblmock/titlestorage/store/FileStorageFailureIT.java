@@ -1,7 +1,10 @@
 package dev.xblmock.titlestorage.store;
 
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,7 +57,8 @@ class FileStorageFailureIT extends ApiIT {
         anonymous().contentType("application/octet-stream").body(new byte[] {1, 2, 3}).put(BLOB)
                 .then().statusCode(500).contentType("application/problem+json")
                 .body("code", equalTo("StorageUnavailable"))
-                .body("detail", containsString("could not create a staging file"));
+                .body("detail", equalTo("The storage directory failed: could not create a staging file; "
+                        + "the server log has the cause."));
         anonymous().get(BLOB).then().statusCode(404);
     }
 
@@ -66,7 +70,9 @@ class FileStorageFailureIT extends ApiIT {
 
         anonymous().contentType("application/octet-stream").body("new version".getBytes()).put(BLOB)
                 .then().statusCode(500).contentType("application/problem+json")
-                .body("code", equalTo("StorageUnavailable"));
+                .body("code", equalTo("StorageUnavailable"))
+                .body("detail", allOf(startsWith("The storage directory failed: could not "),
+                        not(containsString("/")), not(containsString("Exception")), not(containsString("java."))));
         repair();
 
         anonymous().get(BLOB).then().statusCode(200).header("ETag", etag).body(equalTo("old"));
