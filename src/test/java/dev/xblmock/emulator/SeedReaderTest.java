@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 class SeedReaderTest {
 
     private final SeedReader reader = new SeedReader(new EmulatorProperties(null,
-            new EmulatorProperties.ControlPlane(true, 1_000_000), null, null));
+            new EmulatorProperties.ControlPlane(true, 1_000_000, null), null, null));
 
     private JsonNode read(String text, SeedFormat format) {
         return reader.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), format);
