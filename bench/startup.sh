@@ -123,7 +123,10 @@ fi
 if [ "${SKIP_INPROCESS:-0}" != 1 ]; then
   mkdir -p "$WORK/classes"
   (cd "$ROOT" && ./mvnw -B -q -ntp dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" -Dmdep.includeScope=runtime >/dev/null)
-  LIB_JAR=$(ls "$ROOT"/target/xblmock-*.jar | grep -v -- '-exec.jar' | head -n 1)
+  LIB_JAR=
+  for jar in "$ROOT"/target/xblmock-*.jar; do
+    case $jar in *-exec.jar) ;; *) LIB_JAR=$jar; break ;; esac
+  done
   XBL_CP=$LIB_JAR:$(cat "$WORK/classpath.txt")
   javac -d "$WORK/classes" -cp "$XBL_CP:$WIREMOCK_JAR" "$ROOT"/bench/inprocess/*.java
   first_x=() new_x=() shared_x=() first_w=() new_w=()
