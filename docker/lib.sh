@@ -5,13 +5,17 @@
 # themselves: callers use them in `f || …`, where bash's errexit does not apply inside f.
 #   ensure_docker_engine   a working engine; installs docker.io and starts dockerd when needed
 #   stop_started_dockerd   stops the dockerd that ensure_docker_engine started, if any
-#   resolve_jre_image      sets JRE_IMAGE: $JRE_IMAGE, else eclipse-temurin:17-jre if present or pullable,
-#                          else a local Debian image with openjdk-17-jre-headless (built once, cached by tag)
+#   resolve_jre_image [R]  sets JRE_IMAGE for Java release R (17, the default, or 25): $JRE_IMAGE, else
+#                          eclipse-temurin:R-jre if present or pullable, else a local Debian image (built once,
+#                          cached by tag): with openjdk-17-jre-headless for 17; for 25 a runtime jlinked from
+#                          this machine's JDK 25 ($JDK25_HOME, else the first /usr/lib/jvm/*25*)
 #   build_xblmock_image T  builds docker/Dockerfile on JRE_IMAGE as tag T (the jar must exist in target/)
 
 XBLMOCK_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-DEFAULT_JRE_IMAGE=eclipse-temurin:17-jre
 LOCAL_JRE_IMAGE=${LOCAL_JRE_IMAGE:-xblmock-local-jre:17-bookworm}
+LOCAL_JRE25_IMAGE=${LOCAL_JRE25_IMAGE:-xblmock-local-jre:25-bookworm}
+# what the Java 25 image's runtime holds: Java SE, plus what Spring Boot, Tomcat and the AOT cache use
+JRE25_MODULES=java.se,jdk.unsupported,jdk.zipfs,jdk.crypto.ec,jdk.management,jdk.naming.dns
 STARTED_DOCKERD_PID=
 
 note() { echo "[$(date +%T)] $*" >&2; }
@@ -75,40 +79,69 @@ debian_mirror() {
   echo "$uri"
 }
 
-build_local_jre_image() {
-  if docker image inspect "$LOCAL_JRE_IMAGE" >/dev/null 2>&1; then return 0; fi
+# local_debian_image TAG DESCRIPTION EXTRA_PACKAGES [PREPARE]: debootstrap minbase bookworm with those packages,
+# PREPARE (a function) run on the root file system before the import
+local_debian_image() {
+  local tag=$1 description=$2 packages=$3 prepare=${4:-} mirror rootfs log
+  if docker image inspect "$tag" >/dev/null 2>&1; then return 0; fi
   command -v debootstrap >/dev/null 2>&1 || apt_install debootstrap || { echo "cannot install debootstrap" >&2; return 1; }
-  local mirror rootfs log
   mirror=$(debian_mirror) || return 1
   rootfs=$(mktemp -d /var/tmp/xblmock-jre-rootfs.XXXXXX)
   log=$(mktemp /tmp/xblmock-debootstrap.XXXXXX)
-  note "building $LOCAL_JRE_IMAGE with debootstrap from $mirror (once; cached by tag)"
-  if ! timeout 900 debootstrap --variant=minbase --include=openjdk-17-jre-headless bookworm "$rootfs" "$mirror" \
+  note "building $tag with debootstrap from $mirror (once; cached by tag)"
+  if ! timeout 900 debootstrap --variant=minbase ${packages:+--include=$packages} bookworm "$rootfs" "$mirror" \
       >"$log" 2>&1; then
     echo "debootstrap failed; its log:" >&2; tail -n 20 "$log" >&2
-    rm -rf "$rootfs"; return 1
+    rm -rf "$rootfs" "$log"; return 1
   fi
   rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/* \
     "$rootfs"/usr/share/doc "$rootfs"/usr/share/man "$rootfs"/usr/share/info "$rootfs"/usr/share/locale
+  if [ -n "$prepare" ] && ! "$prepare" "$rootfs"; then rm -rf "$rootfs" "$log"; return 1; fi
   local imported=0
   tar --numeric-owner -C "$rootfs" -c . \
-    | docker import -c 'ENV LANG=C.UTF-8' -m 'debootstrap minbase bookworm + openjdk-17-jre-headless' - "$LOCAL_JRE_IMAGE" \
-      >/dev/null && imported=1
+    | docker import -c 'ENV LANG=C.UTF-8' -m "$description" - "$tag" >/dev/null && imported=1
   rm -rf "$rootfs" "$log"
   [ "$imported" = 1 ] || { echo "docker import of the JRE root file system failed" >&2; return 1; }
 }
 
+jdk25_home() {
+  local home=${JDK25_HOME:-}
+  [ -n "$home" ] || home=$(find /usr/lib/jvm -maxdepth 1 -mindepth 1 -name '*25*' -type d 2>/dev/null | sort | head -n 1)
+  if [ -z "$home" ] || [ ! -x "$home/bin/jlink" ]; then
+    echo "no JDK 25 with jlink here (set JDK25_HOME) to build the local Java 25 base image" >&2; return 1
+  fi
+  echo "$home"
+}
+
+# a Java 25 runtime (with its default CDS archive, which the AOT cache builds on) as /opt/java, java on PATH
+add_jre25() {
+  local rootfs=$1 home
+  home=$(jdk25_home) || return 1
+  timeout 600 "$home/bin/jlink" --add-modules "$JRE25_MODULES" --strip-debug --no-man-pages --no-header-files \
+    --generate-cds-archive --output "$rootfs/opt/java" >/dev/null || { echo "jlink of the Java 25 runtime failed" >&2; return 1; }
+  ln -s /opt/java/bin/java "$rootfs/usr/bin/java"
+}
+
 resolve_jre_image() {
+  local release=${1:-17} default local_tag
+  default=eclipse-temurin:$release-jre
   if [ -n "${JRE_IMAGE:-}" ]; then
     docker image inspect "$JRE_IMAGE" >/dev/null 2>&1 || timeout 300 docker pull -q "$JRE_IMAGE" >/dev/null \
       || { echo "JRE_IMAGE $JRE_IMAGE is neither present nor pullable" >&2; return 1; }
-  elif docker image inspect "$DEFAULT_JRE_IMAGE" >/dev/null 2>&1 \
-      || timeout 300 docker pull -q "$DEFAULT_JRE_IMAGE" >/dev/null 2>&1; then
-    JRE_IMAGE=$DEFAULT_JRE_IMAGE
+  elif docker image inspect "$default" >/dev/null 2>&1 || timeout 300 docker pull -q "$default" >/dev/null 2>&1; then
+    JRE_IMAGE=$default
   else
-    note "$DEFAULT_JRE_IMAGE cannot be pulled here: using a local Debian JRE image"
-    build_local_jre_image || return 1
-    JRE_IMAGE=$LOCAL_JRE_IMAGE
+    note "$default cannot be pulled here: using a local Debian JRE image"
+    case $release in
+      17) local_tag=$LOCAL_JRE_IMAGE
+          local_debian_image "$local_tag" 'debootstrap minbase bookworm + openjdk-17-jre-headless' \
+            openjdk-17-jre-headless || return 1 ;;
+      25) local_tag=$LOCAL_JRE25_IMAGE
+          local_debian_image "$local_tag" "debootstrap minbase bookworm + Java 25 runtime ($JRE25_MODULES)" \
+            '' add_jre25 || return 1 ;;
+      *) echo "no local base image recipe for Java $release (17 or 25)" >&2; return 1 ;;
+    esac
+    JRE_IMAGE=$local_tag
   fi
   note "JRE base image: $JRE_IMAGE"
 }

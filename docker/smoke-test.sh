@@ -4,9 +4,20 @@
 # (containers, volume, the image it built, the seed directory; it keeps the cached JRE base image and stops
 # dockerd only if it started it). It builds the image, runs it with a seed directory and a volume under
 # --memory 256m, waits for the HEALTHCHECK, replays README's "A quick tour with curl" checking every answer,
-# checks the process is not root and that data on the volume survives a new container.
-# Usage: docker/smoke-test.sh   (env: JRE_IMAGE to build on a given base image)
+# checks the process is not root, that the JVM maps the image's start-up cache (AOT cache on Java 25, AppCDS
+# archive on 17) and that data on the volume survives a new container. Does all that once on a Java 17 base and
+# once on a Java 25 base.
+# Usage: docker/smoke-test.sh   (env: JAVA_RELEASE=17 or 25 for one base only; JRE_IMAGE to build on a given
+# base image, then once)
 set -euo pipefail
+if [ -z "${JAVA_RELEASE:-}" ] && [ -z "${JRE_IMAGE:-}" ]; then
+  rc=0
+  for release in 17 25; do
+    echo "=== smoke test on a Java $release base"
+    JAVA_RELEASE=$release bash "$0" "$@" || rc=1
+  done
+  exit "$rc"
+fi
 . "$(dirname "$0")/lib.sh"
 cd "$XBLMOCK_ROOT"
 T0=$SECONDS
@@ -76,9 +87,28 @@ command -v curl >/dev/null 2>&1 || apt_install curl
 command -v jq >/dev/null 2>&1 || apt_install jq
 ls target/xblmock-*-exec.jar >/dev/null 2>&1 || ./mvnw -B -ntp -q -DskipTests package
 ensure_docker_engine || fatal "no working Docker engine"
-resolve_jre_image || fatal "no JRE base image"
+resolve_jre_image "${JAVA_RELEASE:-17}" || fatal "no JRE base image"
 build_xblmock_image "$IMAGE" || fatal "docker build"
 pass "image built on $JRE_IMAGE in $((SECONDS - T0)) s since the start"
+
+# The start-up cache the training run left: the JVM must map it (AOTMode=on / -Xshare:on fail otherwise)
+cache_args=$(docker run --rm --network none --entrypoint cat "$IMAGE" /app/jvm-cache.args)
+case $cache_args in
+  -XX:AOTCache=*) strict=-XX:AOTMode=on ;;
+  -XX:SharedArchiveFile=*) strict=-Xshare:on ;;
+  *) strict= ;;
+esac
+case "${JAVA_RELEASE:-}:$strict" in
+  25:-XX:AOTMode=on | 17:-Xshare:on | :?*) pass "start-up cache: $cache_args" ;;
+  *) fail "start-up cache for Java ${JAVA_RELEASE:-?}: [$cache_args]" ;;
+esac
+if [ -n "$strict" ] && timeout 120 docker run --rm --network none -e XBLMOCK_STORAGE_DIR=/tmp/check --entrypoint sh "$IMAGE" \
+    -c "exec java \$JAVA_OPTS @/app/jvm-cache.args $strict -Dspring.context.exit=onRefresh -jar /app/xblmock.jar --logging.level.root=WARN" \
+    >/dev/null 2>&1; then
+  pass "the JVM maps the start-up cache ($strict)"
+else
+  fail "the JVM does not map the start-up cache ($strict)"
+fi
 
 check "image user" "10001:10001" "$(docker inspect -f '{{.Config.User}}' "$IMAGE")"
 check "image exposes" "map[8080/tcp:{}]" "$(docker inspect -f '{{.Config.ExposedPorts}}' "$IMAGE")"

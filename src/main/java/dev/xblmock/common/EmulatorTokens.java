@@ -30,17 +30,31 @@ public class EmulatorTokens {
             "{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private final SecretKeySpec key;
+    private final boolean configuredSecret;
+    private volatile SecretKeySpec key;
 
     public EmulatorTokens(AuthProperties properties) {
-        byte[] secret;
-        if (properties.secret() == null || properties.secret().isEmpty()) {
-            secret = new byte[32];
-            new SecureRandom().nextBytes(secret);
-        } else {
-            secret = properties.secret().getBytes(StandardCharsets.UTF_8);
+        configuredSecret = properties.secret() != null && !properties.secret().isEmpty();
+        key = configuredSecret
+                ? new SecretKeySpec(properties.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256")
+                : randomKey();
+    }
+
+    /**
+     * Replaces a random secret by a new one, so tokens signed so far no longer verify; a configured
+     * {@code xblmock.auth.secret} stays. The test fixture does this each time a shared server passes to the next
+     * test class.
+     */
+    public void renewRandomSecret() {
+        if (!configuredSecret) {
+            key = randomKey();
         }
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
+    }
+
+    private static SecretKeySpec randomKey() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return new SecretKeySpec(secret, "HmacSHA256");
     }
 
     /** Signs the given claims (insertion order is kept in the payload). */

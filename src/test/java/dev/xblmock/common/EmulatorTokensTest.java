@@ -92,6 +92,22 @@ class EmulatorTokensTest {
     }
 
     @Test
+    void renewingARandomSecretInvalidatesEarlierTokens() {
+        EmulatorTokens random = new EmulatorTokens(new AuthProperties(AuthMode.STRICT, null));
+        String before = random.encode(claims());
+        random.renewRandomSecret();
+        assertThat(random.decode(before).orElseThrow().signatureValid()).isFalse();
+        assertThat(random.decode(random.encode(claims())).orElseThrow().signatureValid()).isTrue();
+    }
+
+    @Test
+    void aConfiguredSecretIsNeverRenewed() {
+        String before = tokens.encode(claims());
+        tokens.renewRandomSecret();
+        assertThat(tokens.decode(before).orElseThrow().signatureValid()).isTrue();
+    }
+
+    @Test
     void aTamperedPayloadOrSignatureIsInvalid() {
         String[] parts = tokens.encode(claims()).split("\\.");
         String forgedPayload = b64("{\"xid\":\"1\",\"dev\":true,\"exp\":2000000000}");
