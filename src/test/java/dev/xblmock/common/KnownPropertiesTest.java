@@ -20,6 +20,13 @@ class KnownPropertiesTest {
         assertThat(known.contains(name("xblmock.control-plane.max-manifest-bytes"))).isTrue();
         assertThat(known.contains(ConfigurationPropertyName.adapt("xblmock.storage.maxblobbytes", '.'))).isTrue();
         assertThat(known.contains(name("xblmock.seed"))).isTrue();
+        assertThat(known.contains(name("xblmock.control-plane.allowed-hosts[0]"))).isTrue();
+    }
+
+    /** A test JVM's -Dxblmock.fixture.max-shared-servers must not stop the fixture's own servers. */
+    @Test
+    void knowsTheFixturesSystemPropertyFromTheAdditionalMetadata() {
+        assertThat(known.contains(name("xblmock.fixture.max-shared-servers"))).isTrue();
     }
 
     @Test
