@@ -8,9 +8,9 @@ public enum XboxService {
     TITLE_STORAGE("titlestorage", "Title Storage", "titlestorage.xboxlive.com", 1, 2),
     USER_STATS("userstats", "User Statistics", "userstats.xboxlive.com", 1, 3),
     /** An Xbox-looking path that belongs to neither service (answered 404 NoSuchRoute). */
-    UNKNOWN("unknown", "no service", null, 1, Integer.MAX_VALUE),
+    UNKNOWN("unknown", null, null, 1, Integer.MAX_VALUE),
     /** The emulator's own control plane, outside the Xbox pipeline. */
-    CONTROL_PLANE("emulator", "the control plane", null, 1, Integer.MAX_VALUE);
+    CONTROL_PLANE("emulator", null, null, 1, Integer.MAX_VALUE);
 
     public static final String CONTROL_PLANE_PREFIX = "/_emulator";
 
@@ -32,7 +32,7 @@ public enum XboxService {
         return journalName;
     }
 
-    /** The service's name for people, e.g. {@code Title Storage}. */
+    /** The Xbox service's name for people, e.g. {@code Title Storage}; null for what is no Xbox service. */
     public String title() {
         return title;
     }
