@@ -149,6 +149,7 @@ class OpenApiAgreementIT extends ApiIT {
                     String where = method + " " + path + " -> " + reply;
                     assertThat(reply.status()).as(where).isEqualTo(405);
                     assertThat(reply.code()).as(where).isEqualTo("MethodNotAllowed");
+                    assertFramed(where, reply, false);
                     assertThat(new TreeSet<>(Arrays.asList(reply.header("Allow").split(",\\s*")))).as(where)
                             .isEqualTo(documented);
                     assertThat(DOCUMENT.schema("/components/schemas/Problem").validate(reply.json())).as(where).isEmpty();
@@ -195,6 +196,7 @@ class OpenApiAgreementIT extends ApiIT {
             Reply reply = send(method, "/error", Map.of("Authorization", authorization), null);
             assertThat(reply.status()).as(method + " /error").isEqualTo(404);
             assertThat(reply.code()).isEqualTo("NoSuchRoute");
+            assertFramed(method + " /error", reply, false);
         }
     }
 
@@ -227,6 +229,8 @@ class OpenApiAgreementIT extends ApiIT {
                             + " (" + reply + ")");
                 }
                 routes += routed ? 1 : 0;
+                // the batch download's 200 is the one declared stream
+                assertFramed(method + " " + path + " -> " + reply, reply, reply.header("Content-Type").startsWith("multipart/"));
             }
         }
         assertThat(mismatches).isEmpty();
@@ -345,6 +349,7 @@ class OpenApiAgreementIT extends ApiIT {
         String response = operation.response(reply.status())
                 .orElseThrow(() -> new AssertionError("undocumented status: " + where));
         JsonNode documented = DOCUMENT.at(response);
+        assertFramed(where, reply, documented.path("x-streamed").asBoolean(false));
         for (var header : documented.path("headers").properties()) {
             JsonNode resolved = DOCUMENT.resolve(response + "/headers/" + OpenApiDocument.escape(header.getKey()));
             if (resolved.path("required").asBoolean()) {
@@ -361,6 +366,21 @@ class OpenApiAgreementIT extends ApiIT {
         if (mediaType.equals("application/json") || mediaType.endsWith("+json")) {
             String schema = response + "/content/" + OpenApiDocument.escape(mediaType) + "/schema";
             assertThat(DOCUMENT.schema(schema).validate(reply.json())).as("body fits %s: %s", schema, where).isEmpty();
+        }
+    }
+
+    /**
+     * SPEC 1.6: an answer whose body is known before it is sent carries its exact {@code Content-Length} and is
+     * not chunked; only a response the document marks {@code x-streamed} (the batch download) may be.
+     */
+    private static void assertFramed(String where, Reply reply, boolean streamed) {
+        if (streamed) {
+            return;
+        }
+        assertThat(reply.headers().firstValue("Transfer-Encoding")).as("not chunked: " + where).isEmpty();
+        if (reply.status() != 204 && reply.status() != 304) {
+            assertThat(reply.header("Content-Length")).as("Content-Length: " + where)
+                    .isEqualTo(Integer.toString(reply.body().length));
         }
     }
 

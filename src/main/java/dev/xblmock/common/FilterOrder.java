@@ -18,6 +18,8 @@ public final class FilterOrder {
     public static final int CONTRACT_VERSION = Ordered.HIGHEST_PRECEDENCE + 50;
     /** Hostile raw paths (SPEC 2) are route errors, so they come after authentication and contract version. */
     public static final int RAW_PATH = Ordered.HIGHEST_PRECEDENCE + 55;
+    /** A route the request's Host does not serve (SPEC 1.6) is a route error too. */
+    public static final int SERVICE_HOST = Ordered.HIGHEST_PRECEDENCE + 57;
     public static final int RATE_LIMIT = Ordered.HIGHEST_PRECEDENCE + 60;
 
     private FilterOrder() {

@@ -8,9 +8,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Strict percent-decoding of raw URI text. Encoded separators ({@code %2F}, {@code %5C}), encoded control
- * characters, malformed escapes and invalid UTF-8 are rejected with the position (1-based, in the raw text)
- * so hostile paths fail with a clear 400 instead of being normalised into something else.
+ * Strict percent-decoding of raw URI text. Malformed escapes, encoded control characters and invalid UTF-8 are
+ * rejected with the position (1-based, in the raw text) so hostile input fails with a clear 400 instead of being
+ * normalised into something else. In a path, separators ({@code %2F}, {@code %5C}, a raw backslash) are refused
+ * too; in the query they are data (SPEC 7 "Parameters": a display name {@code Maps%2FArena} is {@code Maps/Arena}).
  *
  * <p>The input is text: a character outside ASCII stands for itself and is encoded as UTF-8 before decoding
  * (the container never hands raw non-ASCII bytes over; it rejects them in the request line).
@@ -20,19 +21,19 @@ public final class PercentDecoder {
     private PercentDecoder() {
     }
 
-    /** Decodes a raw path component ('+' is literal); {@code what} names it in the error detail. */
+    /** Decodes a raw path component ('+' is literal, separators refused); {@code what} names it in errors. */
     public static String decode(String raw, String what, ErrorCode error) {
         return decode(raw, what, error, false);
     }
 
-    /** Decodes a raw query name or value, where '+' stands for a space. */
+    /** Decodes a raw query name or value: '+' stands for a space, and '/' and '\\' are data. */
     public static String decodeQuery(String raw, String what, ErrorCode error) {
         return decode(raw, what, error, true);
     }
 
-    private static String decode(String raw, String what, ErrorCode error, boolean plusIsSpace) {
-        if (raw.indexOf('%') < 0 && (!plusIsSpace || raw.indexOf('+') < 0)) {
-            checkRawCharacters(raw, what, error);
+    private static String decode(String raw, String what, ErrorCode error, boolean query) {
+        if (raw.indexOf('%') < 0 && (!query || raw.indexOf('+') < 0)) {
+            checkRawCharacters(raw, what, error, query);
             return raw;
         }
         // bytes[k] came from the raw text at rawIndex[k]: a UTF-8 error can then be reported where it was written
@@ -42,15 +43,15 @@ public final class PercentDecoder {
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             if (c == '%') {
-                int b = escapedByte(raw, i, what, error);
+                int b = escapedByte(raw, i, what, error, query);
                 rawIndex[n] = i;
                 bytes[n++] = (byte) b;
                 i += 2;
-            } else if (c == '+' && plusIsSpace) {
+            } else if (c == '+' && query) {
                 rawIndex[n] = i;
                 bytes[n++] = ' ';
             } else if (c < 0x80) {
-                checkRawCharacter(c, i, what, error);
+                checkRawCharacter(c, i, what, error, query);
                 rawIndex[n] = i;
                 bytes[n++] = (byte) c;
             } else {
@@ -70,7 +71,7 @@ public final class PercentDecoder {
     }
 
     /** The byte of the escape {@code %XY} at {@code i}; only ASCII hex digits count. */
-    private static int escapedByte(String raw, int i, String what, ErrorCode error) {
+    private static int escapedByte(String raw, int i, String what, ErrorCode error, boolean query) {
         if (i + 2 >= raw.length()) {
             throw XblException.of(error, "%s has an incomplete percent-encoding '%s' at position %d.",
                     what, Identifiers.printable(raw.substring(i)), i + 1);
@@ -83,7 +84,7 @@ public final class PercentDecoder {
                     + "'%%' must be followed by two hex digits.", what, Identifiers.printable(escape), i + 1);
         }
         int b = hi * 16 + lo;
-        if (b == '/' || b == '\\') {
+        if ((b == '/' || b == '\\') && !query) {
             throw XblException.of(error, "%s contains an encoded separator '%s' at position %d; "
                     + "separators may not be percent-encoded.", what, escape, i + 1);
         }
@@ -125,14 +126,14 @@ public final class PercentDecoder {
         return out.flip().toString();
     }
 
-    private static void checkRawCharacters(String raw, String what, ErrorCode error) {
+    private static void checkRawCharacters(String raw, String what, ErrorCode error, boolean query) {
         for (int i = 0; i < raw.length(); i++) {
-            checkRawCharacter(raw.charAt(i), i, what, error);
+            checkRawCharacter(raw.charAt(i), i, what, error, query);
         }
     }
 
-    private static void checkRawCharacter(char c, int i, String what, ErrorCode error) {
-        if (c == '\\') {
+    private static void checkRawCharacter(char c, int i, String what, ErrorCode error, boolean query) {
+        if (c == '\\' && !query) {
             throw XblException.of(error, "%s contains a backslash at position %d; use '/' between segments.", what, i + 1);
         }
         if (c < 0x20 || c == 0x7F) {

@@ -1,28 +1,45 @@
 package dev.xblmock.common;
 
-/** Which emulated service a raw request path belongs to; both share one listener and never collide. */
+/**
+ * Which emulated service a raw request path belongs to; both share one listener and their paths never collide.
+ * Each Xbox service also has its real host name, which serves that service only (SPEC 1.6, {@link ServiceHosts}).
+ */
 public enum XboxService {
-    TITLE_STORAGE("titlestorage", 1, 2),
-    USER_STATS("userstats", 1, 3),
+    TITLE_STORAGE("titlestorage", "Title Storage", "titlestorage.xboxlive.com", 1, 2),
+    USER_STATS("userstats", "User Statistics", "userstats.xboxlive.com", 1, 3),
     /** An Xbox-looking path that belongs to neither service (answered 404 NoSuchRoute). */
-    UNKNOWN("unknown", 1, Integer.MAX_VALUE),
+    UNKNOWN("unknown", null, null, 1, Integer.MAX_VALUE),
     /** The emulator's own control plane, outside the Xbox pipeline. */
-    CONTROL_PLANE("emulator", 1, Integer.MAX_VALUE);
+    CONTROL_PLANE("emulator", null, null, 1, Integer.MAX_VALUE);
 
     public static final String CONTROL_PLANE_PREFIX = "/_emulator";
 
     private final String journalName;
+    private final String title;
+    private final String host;
     private final int minContractVersion;
     private final int maxContractVersion;
 
-    XboxService(String journalName, int minContractVersion, int maxContractVersion) {
+    XboxService(String journalName, String title, String host, int minContractVersion, int maxContractVersion) {
         this.journalName = journalName;
+        this.title = title;
+        this.host = host;
         this.minContractVersion = minContractVersion;
         this.maxContractVersion = maxContractVersion;
     }
 
     public String journalName() {
         return journalName;
+    }
+
+    /** The Xbox service's name for people, e.g. {@code Title Storage}; null for what is no Xbox service. */
+    public String title() {
+        return title;
+    }
+
+    /** The real service's host name, or null for what is no Xbox service. */
+    public String host() {
+        return host;
     }
 
     public boolean supportsContractVersion(int version) {

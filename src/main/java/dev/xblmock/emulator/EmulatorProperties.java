@@ -4,8 +4,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The control plane's settings: {@code xblmock.seed} (a manifest file, or a directory holding
@@ -14,10 +20,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * and {@code xblmock.faults.max-delay}.
  */
 @ConfigurationProperties("xblmock")
+@Validated
 public record EmulatorProperties(Path seed,
-                                 @DefaultValue ControlPlane controlPlane,
-                                 @DefaultValue Journal journal,
-                                 @DefaultValue Faults faults) {
+                                 @Valid @DefaultValue ControlPlane controlPlane,
+                                 @Valid @DefaultValue Journal journal,
+                                 @Valid @DefaultValue Faults faults) {
 
     /**
      * {@code maxManifestBytes} bounds a seed manifest (posted or the startup file, blob files not included);
@@ -25,7 +32,7 @@ public record EmulatorProperties(Path seed,
      * answers ({@code *}: any).
      */
     public record ControlPlane(@DefaultValue("true") boolean enabled,
-                               @DefaultValue("67108864") long maxManifestBytes,
+                               @Positive @DefaultValue("67108864") long maxManifestBytes,
                                List<String> allowedHosts) {
 
         public ControlPlane {
@@ -33,10 +40,10 @@ public record EmulatorProperties(Path seed,
         }
     }
 
-    public record Journal(@DefaultValue("1000") int capacity) {
+    public record Journal(@PositiveOrZero @DefaultValue("1000") int capacity) {
     }
 
     /** {@code maxDelay} bounds a rule's {@code delayMs}, so a typo cannot park server threads for hours. */
-    public record Faults(@DefaultValue("10m") Duration maxDelay) {
+    public record Faults(@NotNull @DurationMin(millis = 0, message = "must not be negative") @DefaultValue("10m") Duration maxDelay) {
     }
 }

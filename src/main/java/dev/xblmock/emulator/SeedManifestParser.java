@@ -291,7 +291,7 @@ final class SeedManifestParser {
         String scid = scid(entry);
         JsonNode stats = entry.node("stats");
         if (stats == null || !stats.isObject()) {
-            throw entry.invalid("stats", "is required: an object mapping stat names to {type, value, valuemetadata?}");
+            throw entry.invalid("stats", "is required: an object mapping stat names to {type, value, valuemetadata?, properties?}");
         }
         List<Stat> parsed = new ArrayList<>();
         for (Map.Entry<String, JsonNode> stat : stats.properties()) {

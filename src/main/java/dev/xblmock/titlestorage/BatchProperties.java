@@ -1,7 +1,10 @@
 package dev.xblmock.titlestorage;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code xblmock.batch.*}: limits of the batch download (SPEC 3.9).
@@ -11,18 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     64 KiB), far more than {@code maxXuids} 20-digit strings need, even pretty-printed
  */
 @ConfigurationProperties("xblmock.batch")
-public record BatchProperties(@DefaultValue("100") int maxXuids, Long maxBodyBytes) {
+@Validated
+public record BatchProperties(@Min(1) @DefaultValue("100") int maxXuids, @Positive Long maxBodyBytes) {
 
     private static final long BODY_BYTES_PER_100_XUIDS = 64 * 1024;
-
-    public BatchProperties {
-        if (maxXuids < 1) {
-            throw new IllegalArgumentException("xblmock.batch.max-xuids must be at least 1, not " + maxXuids);
-        }
-        if (maxBodyBytes != null && maxBodyBytes < 1) {
-            throw new IllegalArgumentException("xblmock.batch.max-body-bytes must be positive, not " + maxBodyBytes);
-        }
-    }
 
     /** The request body limit in effect. */
     public long bodyLimit() {

@@ -1,28 +1,44 @@
 package dev.xblmock.titlestorage;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code xblmock.storage.*}: the storage backend and every Title Storage limit, with the SPEC's defaults.
- * Per-root maps are keyed by the root's path segment ({@code global}, {@code trustedplatform}, …).
+ * Per-root maps are keyed by the root's path segment ({@code global}, {@code trustedplatform}, …;
+ * {@link StorageRootConverter}). Validated when bound: a bad value stops the start naming it.
  */
 @ConfigurationProperties("xblmock.storage")
+@Validated
+@StorageProperties.BlocksFitRequests
 public record StorageProperties(
-        @DefaultValue("memory") Backend backend,
+        @NotNull @DefaultValue("memory") Backend backend,
         Path dir,
-        @DefaultValue("268435456") long maxBlobBytes,
-        @DefaultValue("4194304") long maxRequestBytes,
-        @DefaultValue("1024") long minBlockBytes,
-        @DefaultValue("15m") Duration uploadIdleTimeout,
-        @DefaultValue("soft") QuotaEnforcement quotaEnforcement,
-        Map<String, Long> quotaBytes,
-        Map<String, ReadAccess> readAccess,
-        Long maxStagedMemoryBytes) {
+        @Positive @DefaultValue("268435456") long maxBlobBytes,
+        @Positive @DefaultValue("4194304") long maxRequestBytes,
+        @PositiveOrZero @DefaultValue("1024") long minBlockBytes,
+        @NotNull @DurationMin(seconds = 1, message = "must be at least 1 second") @DefaultValue("15m") Duration uploadIdleTimeout,
+        @NotNull @DefaultValue("soft") QuotaEnforcement quotaEnforcement,
+        Map<StorageRoot, @NotNull @PositiveOrZero Long> quotaBytes,
+        Map<StorageRoot, @NotNull ReadAccess> readAccess,
+        @Positive Long maxStagedMemoryBytes) {
 
     public enum Backend { MEMORY, FILESYSTEM }
 
@@ -45,7 +61,7 @@ public record StorageProperties(
     }
 
     public long quotaBytesFor(StorageRoot root) {
-        return quotaBytes.getOrDefault(root.segment(), DEFAULT_QUOTAS.get(root));
+        return quotaBytes.getOrDefault(root, DEFAULT_QUOTAS.get(root));
     }
 
     /** The memory backend's budget for pending uploads: as configured, else a quarter of the maximum heap. */
@@ -54,6 +70,34 @@ public record StorageProperties(
     }
 
     public ReadAccess readAccessFor(StorageRoot root) {
-        return readAccess.getOrDefault(root.segment(), ReadAccess.EVERYONE);
+        return readAccess.getOrDefault(root, ReadAccess.EVERYONE);
+    }
+
+    /** A non-final block must fit in one request: {@code min-block-bytes} at most {@code max-request-bytes}. */
+    @Target(ElementType.TYPE)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Constraint(validatedBy = BlocksFitRequestsValidator.class)
+    @interface BlocksFitRequests {
+        String message() default "must not be larger than xblmock.storage.max-request-bytes, or no multi-block "
+                + "upload could send a non-final block";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+    }
+
+    static final class BlocksFitRequestsValidator implements ConstraintValidator<BlocksFitRequests, StorageProperties> {
+
+        @Override
+        public boolean isValid(StorageProperties properties, ConstraintValidatorContext context) {
+            if (properties == null || properties.minBlockBytes() <= properties.maxRequestBytes()) {
+                return true;
+            }
+            // reported on min-block-bytes, so the failure report names that property and its value
+            context.disableDefaultConstraintViolation();
+            context.buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())
+                    .addPropertyNode("minBlockBytes").addConstraintViolation();
+            return false;
+        }
     }
 }

@@ -2,8 +2,13 @@ package dev.xblmock.tls;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code xblmock.proxy.*}: the HTTP proxy endpoint that lets unmodified clients reach the emulator under the
@@ -17,22 +22,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxHeaderBytes largest proxy request head (request line and headers)
  */
 @ConfigurationProperties("xblmock.proxy")
+@Validated
 public record ProxyProperties(
         @DefaultValue("false") boolean enabled,
-        @DefaultValue("8888") int port,
-        @DefaultValue("60s") Duration idleTimeout,
-        @DefaultValue("64") int maxConnections,
-        @DefaultValue("8192") int maxHeaderBytes) {
-
-    public ProxyProperties {
-        if (idleTimeout.isNegative() || idleTimeout.isZero()) {
-            throw new IllegalArgumentException("xblmock.proxy.idle-timeout must be positive, was " + idleTimeout);
-        }
-        if (maxConnections < 1) {
-            throw new IllegalArgumentException("xblmock.proxy.max-connections must be at least 1, was " + maxConnections);
-        }
-        if (maxHeaderBytes < 256) {
-            throw new IllegalArgumentException("xblmock.proxy.max-header-bytes must be at least 256, was " + maxHeaderBytes);
-        }
-    }
+        @Min(0) @Max(65535) @DefaultValue("8888") int port,
+        @NotNull @DurationMin(millis = 1, message = "must be positive") @DefaultValue("60s") Duration idleTimeout,
+        @Min(1) @DefaultValue("64") int maxConnections,
+        @Min(256) @DefaultValue("8192") int maxHeaderBytes) {
 }

@@ -3,8 +3,12 @@ package dev.xblmock.tls;
 import java.nio.file.Path;
 import java.util.List;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code xblmock.tls.*}: the optional HTTPS listener and the certificate it shares with the proxy.
@@ -20,11 +24,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param privateKey       the PEM private key of {@code certificate}
  */
 @ConfigurationProperties("xblmock.tls")
+@Validated
 public record TlsProperties(
         @DefaultValue("false") boolean enabled,
-        @DefaultValue("8443") int port,
+        @Min(0) @Max(65535) @DefaultValue("8443") int port,
         Path dir,
-        List<String> extraNames,
+        List<@NotBlank String> extraNames,
         Path keystore,
         String keystorePassword,
         Path certificate,

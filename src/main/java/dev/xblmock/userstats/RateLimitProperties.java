@@ -2,8 +2,13 @@ package dev.xblmock.userstats;
 
 import java.time.Duration;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code xblmock.rate-limit.*} (SPEC 4.3): off by default; when on, User Statistics reads are limited per
@@ -14,31 +19,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param userstats  the User Statistics windows
  */
 @ConfigurationProperties("xblmock.rate-limit")
+@Validated
 public record RateLimitProperties(
         @DefaultValue("false") boolean enabled,
-        @DefaultValue("1000") int maxCallers,
-        @DefaultValue Limits userstats) {
-
-    public RateLimitProperties {
-        if (maxCallers < 1) {
-            throw new IllegalArgumentException("xblmock.rate-limit.max-callers must be at least 1");
-        }
-    }
+        @Min(1) @DefaultValue("1000") int maxCallers,
+        @Valid @DefaultValue Limits userstats) {
 
     /** Burst: {@code burstRequests} per {@code burstPeriod}; sustain: {@code sustainRequests} per {@code sustainPeriod}. */
     public record Limits(
-            @DefaultValue("100") int burstRequests,
-            @DefaultValue("15s") Duration burstPeriod,
-            @DefaultValue("300") int sustainRequests,
-            @DefaultValue("300s") Duration sustainPeriod) {
-
-        public Limits {
-            if (burstRequests < 1 || sustainRequests < 1) {
-                throw new IllegalArgumentException("xblmock.rate-limit request counts must be at least 1");
-            }
-            if (burstPeriod.toSeconds() < 1 || sustainPeriod.toSeconds() < 1) {
-                throw new IllegalArgumentException("xblmock.rate-limit periods must be at least 1 second");
-            }
-        }
+            @Min(1) @DefaultValue("100") int burstRequests,
+            @NotNull @DurationMin(seconds = 1, message = "must be at least 1 second") @DefaultValue("15s") Duration burstPeriod,
+            @Min(1) @DefaultValue("300") int sustainRequests,
+            @NotNull @DurationMin(seconds = 1, message = "must be at least 1 second") @DefaultValue("300s") Duration sustainPeriod) {
     }
 }

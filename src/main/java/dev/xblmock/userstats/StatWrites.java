@@ -2,7 +2,9 @@ package dev.xblmock.userstats;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.xblmock.common.ErrorCode;
@@ -30,7 +32,7 @@ public final class StatWrites {
     }
 
     /**
-     * Parses {@code {"gamertag"?: string|null, "stats"?: {"<name>": {type, value, valuemetadata?} | null}}}.
+     * Parses {@code {"gamertag"?: string|null, "stats"?: {"<name>": {type, value, valuemetadata?, properties?} | null}}}.
      * A null stat removes that stat; a null gamertag clears it (JSON merge-patch semantics).
      */
     public static StatsPatch patch(JsonNode body) {
@@ -63,7 +65,7 @@ public final class StatWrites {
         return new StatsPatch(setsGamertag, gamertag, puts, removals);
     }
 
-    /** Parses one stat definition {@code {"type", "value", "valuemetadata"?}} for the stat {@code name}. */
+    /** Parses one stat definition {@code {"type", "value", "valuemetadata"?, "properties"?}} for the stat {@code name}. */
     public static Stat stat(String name, JsonNode definition, String member) {
         if (!definition.isObject()) {
             throw invalidStat("%s must be an object {\"type\": \"Integer\"|\"Double\"|\"String\", \"value\": …}.", member);
@@ -79,7 +81,35 @@ public final class StatWrites {
         type.violation(value).ifPresent(rule -> {
             throw invalidStat("%s.value '%s' is invalid: %s.", member, abbreviated(value), rule);
         });
-        return new Stat(name, type, value, valueMetadata(definition.get("valuemetadata"), member + ".valuemetadata"));
+        return new Stat(name, type, value, valueMetadata(definition.get("valuemetadata"), member + ".valuemetadata"),
+                properties(definition.get("properties"), member + ".properties"));
+    }
+
+    /**
+     * A stat's own properties: an object of names to strings, served as strings (a number or boolean is taken as
+     * its text, as a seed's group properties are). Absent or null means none.
+     */
+    private static Map<String, String> properties(JsonNode node, String member) {
+        if (node == null || node.isNull()) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            throw invalidStat("%s must be an object of property names to strings, e.g. {\"DisplayName\": \"Kills\"}.", member);
+        }
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> property : node.properties()) {
+            String where = member + "." + abbreviated(property.getKey());
+            if (property.getKey().isEmpty()) {
+                throw invalidStat("%s has a property with an empty name.", member);
+            }
+            JsonNode value = property.getValue();
+            if (!value.isString() && !value.isNumber() && !value.isBoolean()) {
+                throw invalidStat("%s must be a string (or a number or boolean, taken as its text), not %s.", where,
+                        value.getNodeType().name().toLowerCase(Locale.ROOT));
+            }
+            properties.put(property.getKey(), value.asString());
+        }
+        return properties;
     }
 
     /** A gamertag: a string of 1 to {@value #MAX_GAMERTAG_LENGTH} characters without control characters. */

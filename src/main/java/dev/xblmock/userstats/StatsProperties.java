@@ -1,8 +1,12 @@
 package dev.xblmock.userstats;
 
+import dev.xblmock.common.DataSizeRange;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code xblmock.stats.*}: the User Statistics limits (SPEC 4), with the SPEC's defaults.
@@ -15,30 +19,15 @@ import org.springframework.util.unit.DataSize;
  * @param maxRequestBytes size of a batch or control-plane JSON body
  */
 @ConfigurationProperties("xblmock.stats")
+@Validated
 public record StatsProperties(
-        @DefaultValue("100") int maxUsers,
-        @DefaultValue("16") int maxScids,
-        @DefaultValue("100") int maxStatsPerScid,
-        @DefaultValue("100") int maxNames,
-        @DefaultValue("16") int maxGroups,
-        @DefaultValue("1MB") DataSize maxRequestBytes) {
-
-    public StatsProperties {
-        requirePositive(maxUsers, "max-users");
-        requirePositive(maxScids, "max-scids");
-        requirePositive(maxStatsPerScid, "max-stats-per-scid");
-        requirePositive(maxNames, "max-names");
-        requirePositive(maxGroups, "max-groups");
-        if (maxRequestBytes.toBytes() < 1 || maxRequestBytes.toBytes() > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("xblmock.stats.max-request-bytes must be between 1 byte and 2 GB");
-        }
-    }
-
-    private static void requirePositive(int value, String name) {
-        if (value < 1) {
-            throw new IllegalArgumentException("xblmock.stats." + name + " must be at least 1, not " + value);
-        }
-    }
+        @Min(1) @DefaultValue("100") int maxUsers,
+        @Min(1) @DefaultValue("16") int maxScids,
+        @Min(1) @DefaultValue("100") int maxStatsPerScid,
+        @Min(1) @DefaultValue("100") int maxNames,
+        @Min(1) @DefaultValue("16") int maxGroups,
+        // a body is read into one array, so at most an array's length
+        @NotNull @DataSizeRange(min = 1, max = Integer.MAX_VALUE - 8) @DefaultValue("1MB") DataSize maxRequestBytes) {
 
     /** The defaults of the SPEC, for tests and tools that build the service by hand. */
     public static StatsProperties defaults() {

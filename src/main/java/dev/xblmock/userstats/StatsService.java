@@ -90,7 +90,7 @@ public class StatsService {
                 String scid = statScids.get(i);
                 Stat stat = user.scid(scid).get(asked.name());
                 if (stat != null) {
-                    stats.add(v2Stat(null, id, scid, asked.source().titleId(), stat, includeValueMetadata));
+                    stats.add(v2Stat(Map.of(), id, scid, asked.source().titleId(), stat, includeValueMetadata));
                 }
             }
             lists.add(V2StatList.forXuid(id, stats));
@@ -105,7 +105,7 @@ public class StatsService {
                     .orElse(List.of());
             groups.add(new V2Group(asked.name(), asked.source().titleId(), groupLists));
         }
-        return new V2BatchResponse(lists, groups);
+        return new V2BatchResponse(groups, lists);
     }
 
     // ---- writes (control plane, seed) ----------------------------------------------------------------
@@ -183,7 +183,7 @@ public class StatsService {
     private static V2Stat v2Stat(Map<String, String> groupProperties, String xuid, String scid, String titleId,
                                  Stat stat, boolean includeValueMetadata) {
         return new V2Stat(groupProperties, xuid, scid, titleId, stat.name(), stat.type().wireName(), stat.value(),
-                includeValueMetadata ? stat.valueMetadata() : null, Map.of());
+                includeValueMetadata ? stat.valueMetadata() : null, stat.properties());
     }
 
     /** Resolves every stat's scid and applies the v1 limits per scid: at most max-scids, max-stats-per-scid each. */

@@ -20,7 +20,15 @@ class PercentDecoderTest {
 
     private static final ErrorCode E = ErrorCode.INVALID_PATH;
 
-    /** Text without the characters the decoder refuses even when encoded (separators, controls). */
+    /** A query value is data: separators included, only controls and lone surrogates are refused. */
+    @Provide
+    Arbitrary<String> queryText() {
+        return Arbitraries.strings().all().ofMaxLength(60)
+                .filter(s -> s.codePoints().noneMatch(cp -> cp < 0x20 || cp == 0x7F
+                        || (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE)));
+    }
+
+    /** Text without the characters the path decoder refuses even when encoded (separators, controls). */
     @Provide
     Arbitrary<String> harmlessText() {
         return Arbitraries.strings().all().ofMaxLength(60)
@@ -29,7 +37,7 @@ class PercentDecoderTest {
     }
 
     @Property
-    void everyEncodedQueryValueDecodesBackToItself(@ForAll("harmlessText") String text) {
+    void everyEncodedQueryValueDecodesBackToItself(@ForAll("queryText") String text) {
         String encoded = URLEncoder.encode(text, StandardCharsets.UTF_8); // spaces become '+'
         assertThat(PercentDecoder.decodeQuery(encoded, "q", E)).isEqualTo(text);
     }
@@ -61,7 +69,16 @@ class PercentDecoderTest {
                 .isEqualTo("The path contains an encoded separator '%2F' at position 2; separators may not be percent-encoded.");
         assertThat(rejects(E, () -> PercentDecoder.decode("ab%2f", "p", E)).detail()).contains("'%2f' at position 3;");
         assertThat(rejects(E, () -> PercentDecoder.decode("%5C", "p", E)).detail()).contains("'%5C' at position 1;");
-        assertThat(rejects(E, () -> PercentDecoder.decodeQuery("x%5cy", "q", E)).detail()).contains("'%5c' at position 2;");
+    }
+
+    @Example
+    void inTheQueryEveryEscapeIsData() {
+        assertThat(PercentDecoder.decodeQuery("%2F%5C%3F%26%3D%2C%25%2B", "q", E)).isEqualTo("/\\?&=,%+");
+        assertThat(PercentDecoder.decodeQuery("Maps%2FArena", "q", E)).isEqualTo("Maps/Arena");
+        assertThat(PercentDecoder.decodeQuery("x%5cy", "q", E)).isEqualTo("x\\y");
+        assertThat(PercentDecoder.decodeQuery("a\\b", "q", E)).isEqualTo("a\\b");
+        assertThat(rejects(E, () -> PercentDecoder.decodeQuery("a%0Ab", "q", E)).detail()).contains("'%0A' at position 2.");
+        assertThat(rejects(E, () -> PercentDecoder.decodeQuery("a%zz", "q", E)).detail()).contains("'%zz' at position 2;");
     }
 
     @Example

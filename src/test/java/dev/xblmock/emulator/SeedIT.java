@@ -278,7 +278,7 @@ class SeedIT extends ApiIT {
                                 + "(case-sensitive)."},
                 {"{\"users\":[{\"xuid\":\"1\",\"gamertag\":\"\"}]}", "Member 'users[0].gamertag' must have 1 to 64 characters; it has 0."},
                 {"{\"stats\":[{\"xuid\":\"1\",\"scid\":\"S\"}]}", "Member 'stats[0].stats' is required: an object "
-                        + "mapping stat names to {type, value, valuemetadata?}."},
+                        + "mapping stat names to {type, value, valuemetadata?, properties?}."},
         };
         for (String[] c : cases) {
             assertSeedRejected("application/json", c[0], c[1]);
@@ -323,7 +323,8 @@ class SeedIT extends ApiIT {
                 scid: "c1000100-ccd3-4685-bb6c-83ca3aa28934"
                 stats:
                   MinutesPlayed: { type: Integer, value: 205763 }
-                  CreatureTamed: { type: Integer, value: "12", valuemetadata: { tamed: [ rex ] } }
+                  CreatureTamed: { type: Integer, value: "12", valuemetadata: { tamed: [ rex ] },
+                                   properties: { DisplayName: "Creatures Tamed", Ordinal: 1 } }
                   Accuracy: { type: Double, value: 0.50 }
             """;
 
@@ -342,7 +343,8 @@ class SeedIT extends ApiIT {
                  "stats":[{"statname":"MinutesPlayed","type":"Integer","value":"205763"},
                           {"statname":"CreatureTamed","type":"Integer","value":"12"},
                           {"statname":"Accuracy","type":"Double","value":"0.50"}]}]}""");
-        // the title resolves to its scid, the group carries its properties as strings, valuemetadata is compact JSON
+        // the title resolves to its scid, the group and the stat carry their properties as strings, valuemetadata is
+        // compact JSON
         Json.assertJson(stats(3).contentType("application/json").body("""
                 {"arrangebyfield":"xuid","xuids":["2533274905367855"],
                  "groups":[{"name":"Hero","titleId":"983730484"}]}""")
@@ -352,7 +354,16 @@ class SeedIT extends ApiIT {
                    {"arrangebyfield":"xuid","arrangebyfieldid":"2533274905367855","stats":[
                      {"groupproperties":{"Ordinal":"3","DisplayName":"Creatures Tamed"},
                       "xuid":"2533274905367855","scid":"c1000100-ccd3-4685-bb6c-83ca3aa28934","name":"CreatureTamed",
-                      "type":"Integer","value":"12","valuemetadata":"{\\"tamed\\":[\\"rex\\"]}","properties":{}}]}]}]}""");
+                      "type":"Integer","value":"12","valuemetadata":"{\\"tamed\\":[\\"rex\\"]}",
+                      "properties":{"DisplayName":"Creatures Tamed","Ordinal":"1"}}]}]}]}""");
+        Json.assertJson(stats(2).urlEncodingEnabled(false)
+                .get("/users/xuid(2533274905367855)/scids/c1000100-ccd3-4685-bb6c-83ca3aa28934/stats/CreatureTamed,Accuracy")
+                .then().statusCode(200).extract().asString(), """
+                {"statlistscollection":[{"arrangebyfield":"xuid","arrangebyfieldid":"2533274905367855","stats":[
+                  {"xuid":"2533274905367855","scid":"c1000100-ccd3-4685-bb6c-83ca3aa28934","name":"CreatureTamed",
+                   "type":"Integer","value":"12","properties":{"DisplayName":"Creatures Tamed","Ordinal":"1"}},
+                  {"xuid":"2533274905367855","scid":"c1000100-ccd3-4685-bb6c-83ca3aa28934","name":"Accuracy",
+                   "type":"Double","value":"0.50","properties":{}}]}]}""");
     }
 
     @Test

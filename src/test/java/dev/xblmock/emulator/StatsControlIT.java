@@ -87,6 +87,27 @@ class StatsControlIT extends ApiIT {
     }
 
     @Test
+    void aStatCarriesItsOwnProperties() {
+        assertJson(put("1", "s", """
+                {"stats":{"Chests":{"type":"Integer","value":"3","properties":{"DisplayName":"Gold Hoarder Chests Cashed In","Ordinal":2,"Hidden":false}},
+                          "Plain":{"type":"Integer","value":"1","properties":null}}}"""), """
+                {"xuid":"1","scid":"s","stats":{
+                  "Chests":{"type":"Integer","value":"3","properties":{"DisplayName":"Gold Hoarder Chests Cashed In","Ordinal":"2","Hidden":"false"}},
+                  "Plain":{"type":"Integer","value":"1"}}}""");
+        // a rewritten stat takes the properties it is sent with
+        assertJson(put("1", "s", "{\"stats\":{\"Chests\":{\"type\":\"Integer\",\"value\":\"4\"}}}"), """
+                {"xuid":"1","scid":"s","stats":{"Chests":{"type":"Integer","value":"4"},"Plain":{"type":"Integer","value":"1"}}}""");
+        assertProblem(put("1", "s", "{\"stats\":{\"A\":{\"type\":\"Integer\",\"value\":\"1\",\"properties\":[\"x\"]}}}"),
+                "InvalidStat", "stats.A.properties must be an object of property names to strings, e.g. {\"DisplayName\": \"Kills\"}.");
+        assertProblem(put("1", "s", "{\"stats\":{\"A\":{\"type\":\"Integer\",\"value\":\"1\",\"properties\":{\"DisplayName\":{\"en\":\"x\"}}}}}"),
+                "InvalidStat", "stats.A.properties.DisplayName must be a string (or a number or boolean, taken as its text), not object.");
+        assertProblem(put("1", "s", "{\"stats\":{\"A\":{\"type\":\"Integer\",\"value\":\"1\",\"properties\":{\"DisplayName\":null}}}}"),
+                "InvalidStat", "stats.A.properties.DisplayName must be a string (or a number or boolean, taken as its text), not null.");
+        assertProblem(put("1", "s", "{\"stats\":{\"A\":{\"type\":\"Integer\",\"value\":\"1\",\"properties\":{\"\":\"x\"}}}}"),
+                "InvalidStat", "stats.A.properties has a property with an empty name.");
+    }
+
+    @Test
     void typeAndValueRules() {
         assertProblem(put("1", "s", "{\"stats\":{\"A\":{\"type\":\"integer\",\"value\":\"1\"}}}"), "InvalidStat",
                 "stats.A.type 'integer' is not a stat type; use \"Integer\", \"Double\" or \"String\" (case-sensitive).");

@@ -153,6 +153,27 @@ class BlobUploadIT extends TitleStorageApi {
     }
 
     @Test
+    void aDisplayNameIsDataEscapedSeparatorsIncluded() {
+        // what every URL encoder makes of "Maps/Arena\\?&=,%+"
+        String etag = upload(url + "?displayName=Maps%2FArena%5C%3F%26%3D%2C%25%2B", randomBytes(4, 26));
+        assertThat(listing(global() + "/data")).isEqualTo(page(1, null, "{\"fileName\":\"saves/slot.bin,binary\",\"etag\":\""
+                + etag + "\",\"size\":4,\"displayName\":\"Maps/Arena\\\\?&=,%+\"}"));
+    }
+
+    @Test
+    void invalidPercentEncodingInAKnownParameterIsRefusedInAnUnknownOneIgnored() {
+        RawHttp.Reply refused = RawHttp.send(port, "PUT", url + "?displayName=Maps%zz", "Authorization: " + PLACEHOLDER_AUTH);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text()).contains("\"code\":\"InvalidParameter\"").contains(
+                "Query parameter 'displayName' has an invalid percent-encoding '%zz' at position 5");
+        get(url).then().statusCode(404);
+
+        RawHttp.Reply ignored = RawHttp.send(port, "PUT", url + "?junk=%zz&%zz=1&ctl=%00&x=%E9", "Authorization: " + PLACEHOLDER_AUTH);
+        assertThat(ignored.status()).as(ignored.text()).isEqualTo(201);
+        get(url).then().statusCode(200).header("Content-Length", "0");
+    }
+
+    @Test
     void displayNameCountsCodePointsUpTo128() {
         String emoji = "\uD83C\uDFAE".repeat(128); // 128 code points, 256 UTF-16 units
         String etag = upload(url + "?displayName=" + q(emoji), randomBytes(4, 20));
@@ -182,7 +203,7 @@ class BlobUploadIT extends TitleStorageApi {
     @Test
     void unknownQueryParametersAreIgnored() {
         byte[] body = randomBytes(20, 23);
-        put(url + "?foo=bar&timeout=30", body).then().statusCode(201);
+        put(url + "?foo=bar&timeout=30&cache=%2Fbust&x=%5C&y=a%2Cb%3Dc", body).then().statusCode(201);
         Response get = get(url + "?foo=bar");
         get.then().statusCode(200);
         assertThat(get.asByteArray()).isEqualTo(body);

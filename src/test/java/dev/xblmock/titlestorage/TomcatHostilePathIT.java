@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * SPEC 1.4 and 2: paths the servlet container itself rejects before any filter runs (encoded separators,
  * encoded NUL, raw backslash, malformed percent-encoding) must still be answered with a 400 problem+json,
- * not the container's HTML error page, and the server keeps serving.
+ * not the container's HTML error page, with a Content-Length (SPEC 1.6), and the server keeps serving.
  */
 class TomcatHostilePathIT extends TitleStorageApi {
 
@@ -33,6 +33,9 @@ class TomcatHostilePathIT extends TitleStorageApi {
 
         assertThat(reply.status()).as("status of %s", reply.text()).isEqualTo(400);
         assertThat(reply.header("Content-Type")).as("Content-Type of %s", reply.text()).isEqualTo(PROBLEM_JSON);
+        // SPEC 1.6: the valve's and the filters' problems alike carry their length, never chunked
+        assertThat(reply.header("Transfer-Encoding")).isNull();
+        assertThat(reply.header("Content-Length")).isEqualTo(Integer.toString(reply.body().length));
         JsonPath problem = JsonPath.from(reply.text());
         assertThat(problem.getInt("status")).isEqualTo(400);
         assertThat(problem.getString("code")).isNotBlank();

@@ -15,7 +15,7 @@ import javax.net.ssl.SSLSocket;
 import dev.xblmock.testsupport.ApiIT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -48,15 +48,19 @@ class HttpsListenerIT extends ApiIT {
         return TlsClients.tlsClient(trust, TlsClients.connect(https.port()), serverName);
     }
 
+    /** Each name with a route of a service it serves: each Xbox host answers its own service only (SPEC 1.6). */
     @ParameterizedTest
-    @ValueSource(strings = {"titlestorage.xboxlive.com", "userstats.xboxlive.com", "localhost", "emulator.test"})
-    void servesTheEmulatorUnderEachCoveredName(String serverName) throws Exception {
+    @CsvSource({"titlestorage.xboxlive.com, /global/scids/MockScid", "localhost, /global/scids/MockScid",
+            "emulator.test, /global/scids/MockScid",
+            "userstats.xboxlive.com, /users/xuid(2533274792693551)/scids/MockScid/stats"})
+    void servesTheEmulatorUnderEachCoveredName(String serverName, String target) throws Exception {
         assertThat(https.port()).isPositive().isNotEqualTo(port);
         try (SSLSocket tls = connect(serverName)) {
-            var response = TlsClients.exchange(tls, "GET /global/scids/MockScid HTTP/1.1\r\nHost: " + serverName
+            var response = TlsClients.exchange(tls, "GET " + target + " HTTP/1.1\r\nHost: " + serverName
                     + "\r\nAuthorization: XBL3.0 x=;\r\nConnection: close\r\n\r\n");
             assertThat(response.status()).isEqualTo(200);
-            assertThat(response.body()).isEqualTo(ProxyIT.QUOTA);
+            assertThat(response.body()).isEqualTo(target.startsWith("/global") ? ProxyIT.QUOTA
+                    : "{\"xuid\":\"2533274792693551\",\"scids\":[{\"scid\":\"MockScid\",\"stats\":[]}]}");
         }
     }
 

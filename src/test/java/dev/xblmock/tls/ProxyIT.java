@@ -76,12 +76,16 @@ class ProxyIT extends ApiIT {
         assertThat(quota.statusCode()).isEqualTo(200);
         assertThat(quota.body()).isEqualTo(QUOTA);
 
-        // User Statistics is not on this branch yet: the second host name is proven with a Title Storage route
-        // (both services share one listener, so the Host does not matter).
-        HttpResponse<String> listing = client.send(xbox("https://userstats.xboxlive.com/global/scids/MockScid/data").build(),
+        HttpResponse<String> stats = client.send(xbox("https://userstats.xboxlive.com/users/xuid(2533274792693551)/scids/MockScid/stats").build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(listing.statusCode()).isEqualTo(200);
-        assertThat(listing.body()).isEqualTo("{\"blobs\":[],\"pagingInfo\":{\"totalItems\":0,\"continuationToken\":null}}");
+        assertThat(stats.statusCode()).isEqualTo(200);
+        assertThat(stats.body()).isEqualTo("{\"xuid\":\"2533274792693551\",\"scids\":[{\"scid\":\"MockScid\",\"stats\":[]}]}");
+
+        // each host answers its own service only (SPEC 1.6), so a wrong base URL fails as in production
+        HttpResponse<String> wrongHost = client.send(xbox("https://userstats.xboxlive.com/global/scids/MockScid/data").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(wrongHost.statusCode()).isEqualTo(404);
+        assertThat(wrongHost.body()).contains("\"code\":\"NoSuchRoute\"").contains("userstats.xboxlive.com, which serves User Statistics only");
     }
 
     @Test
@@ -117,8 +121,8 @@ class ProxyIT extends ApiIT {
     @Test
     void absoluteFormRequestIsRewrittenToOriginFormKeepingTheHostHeader() throws Exception {
         try (Socket socket = TlsClients.connect(proxy.port())) {
-            var response = TlsClients.exchange(socket, "GET http://userstats.xboxlive.com/global/scids/MockScid HTTP/1.1\r\n"
-                    + "Host: userstats.xboxlive.com\r\nAuthorization: XBL3.0 x=;\r\nProxy-Connection: keep-alive\r\n\r\n");
+            var response = TlsClients.exchange(socket, "GET http://titlestorage.xboxlive.com/global/scids/MockScid HTTP/1.1\r\n"
+                    + "Host: titlestorage.xboxlive.com\r\nAuthorization: XBL3.0 x=;\r\nProxy-Connection: keep-alive\r\n\r\n");
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.headers().get("Connection")).isEqualTo("close");
             assertThat(response.body()).isEqualTo(QUOTA);
@@ -234,7 +238,7 @@ class ProxyIT extends ApiIT {
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, "curl"))), "curl is not installed");
         Process curl = new ProcessBuilder("curl", "-sS", "--max-time", "20",
                 "--proxy", "http://127.0.0.1:" + proxy.port(), "--cacert", TLS_DIR.resolve("ca.pem").toString(),
-                "-H", "Authorization: XBL3.0 x=;", "https://userstats.xboxlive.com/global/scids/MockScid")
+                "-H", "Authorization: XBL3.0 x=;", "https://titlestorage.xboxlive.com/global/scids/MockScid")
                 .redirectErrorStream(true).start();
         String output;
         try (InputStream out = curl.getInputStream()) {

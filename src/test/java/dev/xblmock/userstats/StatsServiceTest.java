@@ -73,9 +73,9 @@ class StatsServiceTest {
         V2BatchRequest request = new V2BatchRequest(List.of(ALICE),
                 List.of(new StatRequest("M", Source.ofTitle("1717113201")), new StatRequest("A", Source.ofScid("s"))), List.of());
         V2Stat withTitle = service.batchV2(request, true).statlistscollection().get(0).stats().get(0);
-        assertThat(withTitle).isEqualTo(new V2Stat(null, "1", "s", "1717113201", "M", "String", "m", "{\"k\":1}", Map.of()));
+        assertThat(withTitle).isEqualTo(new V2Stat(Map.of(), "1", "s", "1717113201", "M", "String", "m", "{\"k\":1}", Map.of()));
         V2Stat plain = service.batchV2(request, false).statlistscollection().get(0).stats().get(1);
-        assertThat(plain).isEqualTo(new V2Stat(null, "1", "s", null, "A", "Integer", "1", null, Map.of()));
+        assertThat(plain).isEqualTo(new V2Stat(Map.of(), "1", "s", null, "A", "Integer", "1", null, Map.of()));
         assertThat(service.batchV2(request, false).groups()).isEmpty();
     }
 

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Contract versions 2 and 3 (SPEC 4.4, 7): {@code statlistscollection}, groups, titles. The batch by title
+ * Contract versions 2 and 3 (SPEC 4.4, 7): {@code statlistscollection}, groups, titles, a stat's own
+ * {@code properties}, the batch's {@code groupproperties} and member order. The batch by title
  * with a "Hero" group is the request community clients send for a title hub (ARK's title id 983730484).
  */
 class StatsV2IT extends StatsApiIT {
@@ -30,9 +31,9 @@ class StatsV2IT extends StatsApiIT {
                 new GroupStat("PlayerDied", heroProperties("10", "Ascending", "Player Deaths")))));
         putStats(PLAYER, ARK_SCID, """
                 {"gamertag":"Survivor","stats":{
-                   "MinutesPlayed":{"type":"Integer","value":"205763"},
+                   "MinutesPlayed":{"type":"Integer","value":"205763","properties":{"DisplayName":"Minutes Played","Unit":"min"}},
                    "KilledSurvivor":{"type":"Integer","value":"4","valuemetadata":"{\\"weapon\\":\\"bow\\"}"},
-                   "CreatureTamed":{"type":"Integer","value":"12"}}}""");
+                   "CreatureTamed":{"type":"Integer","value":"12","properties":{"DisplayName":"Creatures Tamed"}}}}""");
         putStats(XUID_1, SCID, "{\"stats\":{\"OverallReputation\":{\"type\":\"Integer\",\"value\":\"1220\"}}}");
     }
 
@@ -58,9 +59,16 @@ class StatsV2IT extends StatsApiIT {
     void singleUserEveryStatInStoredOrderAndNoGamertag() {
         assertJson(version(3).get("/users/xuid(2533274905367855)/scids/" + ARK_SCID + "/stats"), """
                 {"statlistscollection":[{"arrangebyfield":"xuid","arrangebyfieldid":"2533274905367855","stats":[
-                  {"xuid":"2533274905367855","scid":"c1000100-ccd3-4685-bb6c-83ca3aa28934","name":"MinutesPlayed","type":"Integer","value":"205763","properties":{}},
+                  {"xuid":"2533274905367855","scid":"c1000100-ccd3-4685-bb6c-83ca3aa28934","name":"MinutesPlayed","type":"Integer","value":"205763","properties":{"DisplayName":"Minutes Played","Unit":"min"}},
                   {"xuid":"2533274905367855","scid":"c1000100-ccd3-4685-bb6c-83ca3aa28934","name":"KilledSurvivor","type":"Integer","value":"4","properties":{}},
-                  {"xuid":"2533274905367855","scid":"c1000100-ccd3-4685-bb6c-83ca3aa28934","name":"CreatureTamed","type":"Integer","value":"12","properties":{}}]}]}""");
+                  {"xuid":"2533274905367855","scid":"c1000100-ccd3-4685-bb6c-83ca3aa28934","name":"CreatureTamed","type":"Integer","value":"12","properties":{"DisplayName":"Creatures Tamed"}}]}]}""");
+    }
+
+    @Test
+    void version1AnswersCarryNoProperties() {
+        assertJson(version(1).get("/users/xuid(2533274905367855)/scids/" + ARK_SCID + "/stats/MinutesPlayed"), """
+                {"xuid":"2533274905367855","gamertag":"Survivor","scids":[{"scid":"c1000100-ccd3-4685-bb6c-83ca3aa28934",
+                  "stats":[{"statname":"MinutesPlayed","type":"Integer","value":"205763"}]}]}""");
     }
 
     @Test
@@ -92,14 +100,14 @@ class StatsV2IT extends StatsApiIT {
                  "stats":[{"name":"OverallReputation","scid":"7492baca-c1b4-440d-a391-b7ef364a8d40"},
                           {"name":"CreatureTamed","scid":"c1000100-ccd3-4685-bb6c-83ca3aa28934"},
                           {"name":"MinutesPlayed","scid":"c1000100-ccd3-4685-bb6c-83ca3aa28934"}]}"""), """
-                {"statlistscollection":[
+                {"groups":[],
+                 "statlistscollection":[
                   {"arrangebyfield":"xuid","arrangebyfieldid":"2533274792693551","stats":[
-                    {"xuid":"2533274792693551","scid":"7492baca-c1b4-440d-a391-b7ef364a8d40","name":"OverallReputation","type":"Integer","value":"1220","properties":{}}]},
+                    {"groupproperties":{},"xuid":"2533274792693551","scid":"7492baca-c1b4-440d-a391-b7ef364a8d40","name":"OverallReputation","type":"Integer","value":"1220","properties":{}}]},
                   {"arrangebyfield":"xuid","arrangebyfieldid":"2533274905367855","stats":[
-                    {"xuid":"2533274905367855","scid":"c1000100-ccd3-4685-bb6c-83ca3aa28934","name":"CreatureTamed","type":"Integer","value":"12","properties":{}},
-                    {"xuid":"2533274905367855","scid":"c1000100-ccd3-4685-bb6c-83ca3aa28934","name":"MinutesPlayed","type":"Integer","value":"205763","properties":{}}]},
-                  {"arrangebyfield":"xuid","arrangebyfieldid":"9","stats":[]}],
-                 "groups":[]}""");
+                    {"groupproperties":{},"xuid":"2533274905367855","scid":"c1000100-ccd3-4685-bb6c-83ca3aa28934","name":"CreatureTamed","type":"Integer","value":"12","properties":{"DisplayName":"Creatures Tamed"}},
+                    {"groupproperties":{},"xuid":"2533274905367855","scid":"c1000100-ccd3-4685-bb6c-83ca3aa28934","name":"MinutesPlayed","type":"Integer","value":"205763","properties":{"DisplayName":"Minutes Played","Unit":"min"}}]},
+                  {"arrangebyfield":"xuid","arrangebyfieldid":"9","stats":[]}]}""");
     }
 
     @Test
@@ -110,15 +118,15 @@ class StatsV2IT extends StatsApiIT {
                  "groups":[{"name":"Hero","titleId":983730484}],
                  "stats":[{"name":"MinutesPlayed","titleId":983730484}],
                  "xuids":[2533274905367855]}"""), """
-                {"statlistscollection":[{"arrangebyfield":"xuid","arrangebyfieldid":"2533274905367855","stats":[
-                   {"xuid":"2533274905367855","scid":"c1000100-ccd3-4685-bb6c-83ca3aa28934","titleid":"983730484",
-                    "name":"MinutesPlayed","type":"Integer","value":"205763","properties":{}}]}],
-                 "groups":[{"name":"Hero","titleid":"983730484","statlistscollection":[
+                {"groups":[{"name":"Hero","titleid":"983730484","statlistscollection":[
                    {"arrangebyfield":"xuid","arrangebyfieldid":"2533274905367855","stats":[
                      {"groupproperties":{"Ordinal":"3","SortOrder":"Descending","DisplayName":"Creatures Tamed","DisplayFormat":"Integer","DisplaySemantic":"Cumulative"},
-                      "xuid":"2533274905367855","scid":"c1000100-ccd3-4685-bb6c-83ca3aa28934","name":"CreatureTamed","type":"Integer","value":"12","properties":{}},
+                      "xuid":"2533274905367855","scid":"c1000100-ccd3-4685-bb6c-83ca3aa28934","name":"CreatureTamed","type":"Integer","value":"12","properties":{"DisplayName":"Creatures Tamed"}},
                      {"groupproperties":{"Ordinal":"7","SortOrder":"Descending","DisplayName":"Survivors Killed","DisplayFormat":"Integer","DisplaySemantic":"Cumulative"},
-                      "xuid":"2533274905367855","scid":"c1000100-ccd3-4685-bb6c-83ca3aa28934","name":"KilledSurvivor","type":"Integer","value":"4","properties":{}}]}]}]}""");
+                      "xuid":"2533274905367855","scid":"c1000100-ccd3-4685-bb6c-83ca3aa28934","name":"KilledSurvivor","type":"Integer","value":"4","properties":{}}]}]}],
+                 "statlistscollection":[{"arrangebyfield":"xuid","arrangebyfieldid":"2533274905367855","stats":[
+                   {"groupproperties":{},"xuid":"2533274905367855","scid":"c1000100-ccd3-4685-bb6c-83ca3aa28934","titleid":"983730484",
+                    "name":"MinutesPlayed","type":"Integer","value":"205763","properties":{"DisplayName":"Minutes Played","Unit":"min"}}]}]}""");
     }
 
     @Test
@@ -126,18 +134,18 @@ class StatsV2IT extends StatsApiIT {
         assertJson(batch(3, """
                 {"xuids":["2533274905367855","1"],
                  "groups":[{"name":"Hero","scid":"c1000100-ccd3-4685-bb6c-83ca3aa28934"},{"name":"Villain","titleId":"983730484"}]}"""), """
-                {"statlistscollection":[
-                   {"arrangebyfield":"xuid","arrangebyfieldid":"2533274905367855","stats":[]},
-                   {"arrangebyfield":"xuid","arrangebyfieldid":"1","stats":[]}],
-                 "groups":[
+                {"groups":[
                    {"name":"Hero","statlistscollection":[
                      {"arrangebyfield":"xuid","arrangebyfieldid":"2533274905367855","stats":[
                        {"groupproperties":{"Ordinal":"3","SortOrder":"Descending","DisplayName":"Creatures Tamed","DisplayFormat":"Integer","DisplaySemantic":"Cumulative"},
-                        "xuid":"2533274905367855","scid":"c1000100-ccd3-4685-bb6c-83ca3aa28934","name":"CreatureTamed","type":"Integer","value":"12","properties":{}},
+                        "xuid":"2533274905367855","scid":"c1000100-ccd3-4685-bb6c-83ca3aa28934","name":"CreatureTamed","type":"Integer","value":"12","properties":{"DisplayName":"Creatures Tamed"}},
                        {"groupproperties":{"Ordinal":"7","SortOrder":"Descending","DisplayName":"Survivors Killed","DisplayFormat":"Integer","DisplaySemantic":"Cumulative"},
                         "xuid":"2533274905367855","scid":"c1000100-ccd3-4685-bb6c-83ca3aa28934","name":"KilledSurvivor","type":"Integer","value":"4","properties":{}}]},
                      {"arrangebyfield":"xuid","arrangebyfieldid":"1","stats":[]}]},
-                   {"name":"Villain","titleid":"983730484","statlistscollection":[]}]}""");
+                   {"name":"Villain","titleid":"983730484","statlistscollection":[]}],
+                 "statlistscollection":[
+                   {"arrangebyfield":"xuid","arrangebyfieldid":"2533274905367855","stats":[]},
+                   {"arrangebyfield":"xuid","arrangebyfieldid":"1","stats":[]}]}""");
     }
 
     @Test
@@ -145,9 +153,9 @@ class StatsV2IT extends StatsApiIT {
         assertJson(version(3).contentType("application/json").body("""
                 {"xuids":["2533274905367855"],"stats":[{"name":"KilledSurvivor","titleId":"983730484"}]}""")
                 .post("/batch?operation=read&include=valuemetadata"), """
-                {"statlistscollection":[{"arrangebyfield":"xuid","arrangebyfieldid":"2533274905367855","stats":[
-                   {"xuid":"2533274905367855","scid":"c1000100-ccd3-4685-bb6c-83ca3aa28934","titleid":"983730484",
-                    "name":"KilledSurvivor","type":"Integer","value":"4","valuemetadata":"{\\"weapon\\":\\"bow\\"}","properties":{}}]}],
-                 "groups":[]}""");
+                {"groups":[],
+                 "statlistscollection":[{"arrangebyfield":"xuid","arrangebyfieldid":"2533274905367855","stats":[
+                   {"groupproperties":{},"xuid":"2533274905367855","scid":"c1000100-ccd3-4685-bb6c-83ca3aa28934","titleid":"983730484",
+                    "name":"KilledSurvivor","type":"Integer","value":"4","valuemetadata":"{\\"weapon\\":\\"bow\\"}","properties":{}}]}]}""");
     }
 }

@@ -1,8 +1,10 @@
 package dev.xblmock.userstats.store;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import dev.xblmock.common.Xuid;
 import tools.jackson.core.JacksonException;
@@ -17,8 +19,11 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <pre>
  * {"format":1,"xuid":"2533274792693551","gamertag":"Player",
- *  "scids":[{"scid":"…","stats":[{"name":"Kills","type":"Integer","value":"12","valueMetadata":null}]}]}
+ *  "scids":[{"scid":"…","stats":[{"name":"Kills","type":"Integer","value":"12","valueMetadata":null,
+ *                                 "properties":{"DisplayName":"Kills"}}]}]}
  * </pre>
+ * A stat's {@code properties} member is written only when it has some, and read as empty when absent, so the
+ * files written before stats had properties read as they always did.
  */
 final class StatsFile {
 
@@ -45,8 +50,13 @@ final class StatsFile {
             scidNode.put("scid", scid);
             ArrayNode statNodes = scidNode.putArray("stats");
             for (Stat stat : stats.all()) {
-                statNodes.addObject().put("name", stat.name()).put("type", stat.type().wireName())
-                        .put("value", stat.value()).put("valueMetadata", stat.valueMetadata());
+                ObjectNode statNode = statNodes.addObject().put("name", stat.name())
+                        .put("type", stat.type().wireName()).put("value", stat.value())
+                        .put("valueMetadata", stat.valueMetadata());
+                if (!stat.properties().isEmpty()) {
+                    ObjectNode properties = statNode.putObject("properties");
+                    stat.properties().forEach(properties::put);
+                }
             }
         });
         return JSON.writeValueAsBytes(root);
@@ -78,7 +88,7 @@ final class StatsFile {
                 StatType type = StatType.fromWireName(typeName)
                         .orElseThrow(() -> new IllegalArgumentException("unknown stat type '" + typeName + "'"));
                 stats.add(new Stat(text(statNode, "name", false), type, text(statNode, "value", false),
-                        text(statNode, "valueMetadata", true)));
+                        text(statNode, "valueMetadata", true), properties(statNode)));
             }
             user = user.withScid(text(scidNode, "scid", false), ScidStats.EMPTY.merged(stats, List.of()));
         }
@@ -86,6 +96,22 @@ final class StatsFile {
     }
 
     record Decoded(Xuid xuid, UserStats user) {
+    }
+
+    /** Absent in files written before stats had properties: none. */
+    private static Map<String, String> properties(JsonNode statNode) {
+        JsonNode node = statNode.get("properties");
+        if (node == null) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("member 'properties' is not an object");
+        }
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> property : node.properties()) {
+            properties.put(property.getKey(), text(node, property.getKey(), false));
+        }
+        return properties;
     }
 
     private static String text(JsonNode node, String member, boolean nullable) {

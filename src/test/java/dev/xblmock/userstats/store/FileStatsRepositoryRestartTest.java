@@ -77,6 +77,28 @@ class FileStatsRepositoryRestartTest {
     }
 
     @Test
+    void aFileWrittenBeforeStatsHadPropertiesReadsWithNoneAndPropertiesSurviveARestart() throws IOException {
+        start();
+        stop();
+        Files.writeString(dir.resolve("stats").resolve("0009000000230f2f.json"), """
+                {"format":1,"xuid":"2533274792693551","gamertag":"Player","scids":[{"scid":"scid-1","stats":[
+                  {"name":"Kills","type":"Integer","value":"12","valueMetadata":null}]}]}""");
+
+        FileStatsRepository first = start();
+        Stat kills = first.find(PLAYER).scid("scid-1").get("Kills");
+        assertThat(kills).isEqualTo(new Stat("Kills", StatType.INTEGER, "12", null));
+        assertThat(kills.properties()).isEmpty();
+        Stat named = new Stat("Chests", StatType.INTEGER, "3", null, java.util.Map.of("DisplayName", "Gold Hoarder Chests Cashed In"));
+        UserStats written = first.update(PLAYER, user -> user.withScid("scid-1", user.scid("scid-1").merged(List.of(named), List.of())));
+        stop();
+
+        assertThat(start().find(PLAYER)).isEqualTo(written);
+        assertThat(Files.readString(dir.resolve("stats").resolve("0009000000230f2f.json")))
+                .contains("\"properties\":{\"DisplayName\":\"Gold Hoarder Chests Cashed In\"}")
+                .doesNotContain("\"name\":\"Kills\",\"type\":\"Integer\",\"value\":\"12\",\"valueMetadata\":null,\"properties\"");
+    }
+
+    @Test
     void aWriteInterruptedByACrashLeavesThePreviousSnapshot() throws IOException {
         FileStatsRepository first = start();
         UserStats before = first.update(PLAYER, user -> user.withGamertag("Before"));

@@ -74,7 +74,8 @@ abstract class StatsRepositoryContractTest {
     void snapshotsKeepEveryScidAndStatInOrderWithTheirTypesAndMetadata() {
         ScidStats first = ScidStats.EMPTY.merged(List.of(
                 new Stat("Zeta", StatType.STRING, "héllo ☃", null),
-                new Stat("Alpha", StatType.DOUBLE, "1.5e3", "{\"unit\":\"m\"}"),
+                new Stat("Alpha", StatType.DOUBLE, "1.5e3", "{\"unit\":\"m\"}",
+                        orderedProperties("Zorder", "first", "DisplayName", "Ålpha ☃")),
                 new Stat("Mid", StatType.INTEGER, "-9223372036854775808", null)), List.of());
         ScidStats second = ScidStats.EMPTY.merged(List.of(new Stat("Only", StatType.INTEGER, "7", null)), List.of());
         repository.update(xuid, user -> user.withGamertag("Plåyer One").withScid("scid-b", first).withScid("scid-a", second));
@@ -85,7 +86,18 @@ abstract class StatsRepositoryContractTest {
         assertThat(found.scids().keySet()).containsExactly("scid-b", "scid-a");
         assertThat(found.scid("scid-b").all()).containsExactlyElementsOf(first.all());
         assertThat(found.scid("scid-b").get("Alpha").valueMetadata()).isEqualTo("{\"unit\":\"m\"}");
+        assertThat(found.scid("scid-b").get("Alpha").properties()).containsExactly(
+                java.util.Map.entry("Zorder", "first"), java.util.Map.entry("DisplayName", "Ålpha ☃"));
+        assertThat(found.scid("scid-b").get("Zeta").properties()).isEmpty();
         assertThat(found.scid("scid-a").all()).containsExactlyElementsOf(second.all());
+    }
+
+    private static java.util.Map<String, String> orderedProperties(String... keyValue) {
+        java.util.Map<String, String> properties = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keyValue.length; i += 2) {
+            properties.put(keyValue[i], keyValue[i + 1]);
+        }
+        return properties;
     }
 
     @Test
