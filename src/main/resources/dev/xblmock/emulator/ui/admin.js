@@ -1,6 +1,6 @@
 // Seed, reset and tokens.
 import {request} from './api.js';
-import {h, field, formValues} from './dom.js';
+import {h, field, formValues, fill} from './dom.js';
 
 export function render(container, app) {
   const seed = h('form', {id: 'seed-form'},
@@ -45,7 +45,7 @@ export function render(container, app) {
     const {authorization} = await response.json();
     const header = h('textarea', {readonly: true, rows: 4, cols: 60, id: 'authorization', 'aria-label': 'Authorization header'},
       `Authorization: ${authorization}`);
-    output.replaceChildren(header, h('button', {type: 'button', class: 'secondary', onclick: async () => {
+    fill(output, header, h('button', {type: 'button', class: 'secondary', onclick: async () => {
       header.select();
       try { await navigator.clipboard.writeText(header.value); app.say('Copied.'); }
       catch { document.execCommand('copy'); app.say('Copied.'); }

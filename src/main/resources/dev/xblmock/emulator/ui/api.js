@@ -26,12 +26,12 @@ export async function get(path) {
   return (await request('GET', path)).json();
 }
 
+/** A query string; '/' stays as is (namespaces and paths are full of them, and a query may hold them raw). */
 export function query(params) {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) {
-    if (value !== undefined && value !== null && value !== '') search.set(name, value);
-  }
-  return search.toString();
+  return Object.entries(params)
+    .filter(([, value]) => value !== undefined && value !== null && value !== '')
+    .map(([name, value]) => `${name}=${encodeURIComponent(value).replace(/%2F/g, '/')}`)
+    .join('&');
 }
 
 export const BLOB = '/_emulator/storage/blob';

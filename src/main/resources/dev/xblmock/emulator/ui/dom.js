@@ -14,6 +14,12 @@ export function h(tag, attributes = {}, ...children) {
   return element;
 }
 
+/** Replaces the element's children; arrays among them are flattened, null/false skipped, as in h(). */
+export function fill(element, ...children) {
+  element.replaceChildren();
+  append(element, children);
+}
+
 function append(element, children) {
   for (const child of children) {
     if (child === undefined || child === null || child === false) continue;

@@ -1,6 +1,6 @@
 // Fault rules: the list with hits left, a form to add one, remove one or all.
 import {get, request} from './api.js';
-import {h, field, table, formValues} from './dom.js';
+import {h, field, table, formValues, fill} from './dom.js';
 
 export function render(container, app) {
   const list = h('section', {class: 'panel', 'aria-label': 'Fault rules', id: 'fault-list'});
@@ -35,7 +35,7 @@ export function render(container, app) {
       h('td', {}, rule.remaining ?? 'unlimited'), h('td', {}, rule.probability ?? 1),
       h('td', {}, h('button', {type: 'button', class: 'link', onclick: () => remove(`/_emulator/faults/${rule.id}`,
         `Removed rule ${rule.id}.`)}, `Remove rule ${rule.id}`))));
-    list.replaceChildren(h('h3', {}, 'Rules'),
+    fill(list, h('h3', {}, 'Rules'),
       faults.length ? table(['Id', 'Method', 'Path', 'Status', 'Delay ms', 'Hits left', 'Probability', ''], rows)
         : h('p', {class: 'muted'}, 'No fault rules.'),
       faults.length ? h('button', {type: 'button', class: 'danger',

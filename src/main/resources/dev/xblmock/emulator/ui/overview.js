@@ -1,9 +1,9 @@
 import {get} from './api.js';
-import {h, bytes} from './dom.js';
+import {h, bytes, fill} from './dom.js';
 
 export function render(container, app) {
   const body = h('div', {});
-  const refresh = () => app.run(async () => body.replaceChildren(content(await get('/_emulator/overview'))));
+  const refresh = () => app.run(async () => fill(body, content(await get('/_emulator/overview'))));
   container.append(h('h2', {}, 'Overview'),
     h('div', {class: 'toolbar'}, h('button', {type: 'button', class: 'secondary', onclick: refresh}, 'Refresh')), body);
   refresh();

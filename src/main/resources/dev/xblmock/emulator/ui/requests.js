@@ -2,7 +2,7 @@
 // most every 100 ms; the page re-renders at most four times a second and keeps the newest MAX_ROWS, so a
 // thousand requests a second cost the page a few small redraws, not a thousand.
 import {get, request} from './api.js';
-import {h, field, table} from './dom.js';
+import {h, field, table, fill} from './dom.js';
 
 const MAX_ROWS = 500;
 const RENDER_INTERVAL_MS = 250;
@@ -61,7 +61,7 @@ export function render(container, app) {
     dirty = false;
     const shown = entries.filter(entry => matches(entry, filters.elements));
     summary.textContent = `${shown.length} shown of the last ${entries.length}`;
-    rows.replaceChildren(table(['Time', 'Method', 'Path', 'Status', 'ms', 'Operation'], shown.map(entry =>
+    fill(rows, table(['Time', 'Method', 'Path', 'Status', 'ms', 'Operation'], shown.map(entry =>
       h('tr', {class: entry === selected ? 'selected' : null},
         h('td', {}, entry.time.slice(11, 23)),
         h('td', {}, entry.method),
@@ -75,7 +75,7 @@ export function render(container, app) {
   function select(entry) {
     selected = entry;
     dirty = true;
-    details.replaceChildren(h('h3', {}, `${entry.method} ${entry.path}`), h('dl', {},
+    fill(details, h('h3', {}, `${entry.method} ${entry.path}`), h('dl', {},
       h('dt', {}, 'Request id'), h('dd', {}, entry.id),
       h('dt', {}, 'Time'), h('dd', {}, entry.time),
       h('dt', {}, 'Duration'), h('dd', {}, `${entry.durationMs} ms`),

@@ -1,7 +1,7 @@
 // User Statistics: users and their stats per scid, edited through PUT /_emulator/stats/users/{xuid}/scids/{scid}
 // (the same type rules as the seed); the seed's titles and groups.
 import {get, query, request} from './api.js';
-import {h, field, table, formValues} from './dom.js';
+import {h, field, table, formValues, fill} from './dom.js';
 
 const PAGE = 100;
 
@@ -21,7 +21,7 @@ export function render(container, app) {
       h('td', {}, u.gamertag || '—'),
       h('td', {}, Object.keys(u.scids).length)));
     const total = page.pagingInfo.totalItems;
-    users.replaceChildren(h('h3', {}, 'Users'),
+    fill(users, h('h3', {}, 'Users'),
       total ? table(['Xuid', 'Gamertag', 'Scids'], rows) : h('p', {class: 'muted'}, 'No stats stored yet.'),
       total > PAGE ? h('div', {class: 'toolbar'},
         h('button', {type: 'button', class: 'secondary', disabled: state.skip === 0,
@@ -43,7 +43,7 @@ export function render(container, app) {
           h('button', {type: 'button', class: 'link', onclick: () => edit(editor, xuid, scid, name, stat)},
             `Edit ${name}`), ' ',
           h('button', {type: 'button', class: 'link', onclick: () => remove(xuid, scid, name)}, `Remove ${name}`)))))));
-    user.replaceChildren(h('h3', {}, `${xuid}${u.gamertag ? ` (${u.gamertag})` : ''}`),
+    fill(user, h('h3', {}, `${xuid}${u.gamertag ? ` (${u.gamertag})` : ''}`),
       sections.length ? sections : h('p', {class: 'muted'}, 'No stats.'),
       h('button', {type: 'button', class: 'danger', onclick: () => forget(xuid)}, 'Delete this user'));
   }
@@ -64,7 +64,7 @@ export function render(container, app) {
   async function loadCatalog() {
     const c = await app.run(() => get('/_emulator/stats/catalog'));
     if (!c) return;
-    catalog.replaceChildren(h('h3', {}, 'Titles and groups (from the seed)'),
+    fill(catalog, h('h3', {}, 'Titles and groups (from the seed)'),
       c.titles.length ? table(['Title id', 'Scid'], c.titles.map(t => h('tr', {}, h('td', {}, t.titleId), h('td', {}, t.scid))))
         : h('p', {class: 'muted'}, 'No titles.'),
       c.groups.length ? table(['Group', 'Scid', 'Stats'], c.groups.map(g => h('tr', {},

@@ -1,7 +1,7 @@
 // Storage browser: namespaces with their quota, a namespace's blobs as folders (paged: a namespace may hold
 // tens of thousands), a blob's metadata and preview, upload, download and delete.
 import {get, query, request, blobUrl, BLOB} from './api.js';
-import {h, field, table, bytes, formValues} from './dom.js';
+import {h, field, table, bytes, formValues, fill} from './dom.js';
 
 const PAGE = 200;
 const PREVIEW_BYTES = 64 * 1024;
@@ -22,7 +22,7 @@ export function render(container, app) {
       h('td', {}, ns.blobs),
       h('td', {}, h('meter', {min: 0, max: ns.quotaBytes, value: ns.usedBytes,
         'aria-label': `quota used by ${ns.namespace}`}), ' ', `${bytes(ns.usedBytes)} of ${bytes(ns.quotaBytes)}`)));
-    namespaces.replaceChildren(h('h3', {}, 'Namespaces'),
+    fill(namespaces, h('h3', {}, 'Namespaces'),
       all.length ? table(['Namespace', 'Blobs', 'Quota'], rows) : h('p', {class: 'muted'}, 'No blobs stored yet.'));
   }
 
@@ -37,7 +37,7 @@ export function render(container, app) {
 
   async function loadListing() {
     if (!state.namespace) {
-      listing.replaceChildren(h('h3', {}, 'Blobs'), h('p', {class: 'muted'}, 'Choose a namespace.'));
+      fill(listing, h('h3', {}, 'Blobs'), h('p', {class: 'muted'}, 'Choose a namespace.'));
       return;
     }
     const page = await app.run(() => get(`/_emulator/storage/blobs?${query({namespace: state.namespace,
@@ -63,7 +63,7 @@ export function render(container, app) {
     }
     const total = page.pagingInfo.totalItems;
     const last = Math.min(state.skip + PAGE, total);
-    listing.replaceChildren(h('h3', {}, 'Blobs'), breadcrumbs(),
+    fill(listing, h('h3', {}, 'Blobs'), breadcrumbs(),
       table(['Name', 'Type', 'Size'], rows),
       h('div', {class: 'toolbar'},
         h('span', {class: 'muted'}, total ? `${state.skip + 1}–${last} of ${total}` : 'empty'),
@@ -90,7 +90,7 @@ export function render(container, app) {
       const done = await app.run(() => request('DELETE', url, {headers: {'If-Match': blob.etag}}), `Deleted ${blob.fileName}.`);
       if (done) { detail.replaceChildren(); state.blob = null; loadNamespaces(); loadListing(); }
     };
-    detail.replaceChildren(h('h3', {}, blob.fileName),
+    fill(detail, h('h3', {}, blob.fileName),
       h('dl', {},
         h('dt', {}, 'Namespace'), h('dd', {}, state.namespace),
         h('dt', {}, 'ETag'), h('dd', {}, blob.etag),
@@ -136,7 +136,7 @@ async function preview(app, url, blob) {
 
 function uploadForm(app, state, uploaded) {
   const form = h('form', {id: 'upload-form'},
-    field('Namespace', h('input', {name: 'namespace', required: true, size: 40, placeholder: '/global/scids/<scid>'})),
+    field('Namespace', h('input', {name: 'namespace', required: true, size: 36, placeholder: '/global/scids/<scid>'})),
     field('Path and file name', h('input', {name: 'path', required: true, placeholder: 'saves/slot1.json'})),
     field('Type', h('select', {name: 'type'}, ['binary', 'json', 'config'].map(t => h('option', {value: t}, t)))),
     field('Display name', h('input', {name: 'displayName'})),
