@@ -39,7 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
  * ({@code namespace=/json/users/xuid(1)/scids/S}) and a blob its {@code name} ({@code saves/slot1.json,json}),
  * both query parameters checked by the Xbox routes' validator. Everything goes through
  * {@link TitleStorageService} as {@link Identity#OPERATOR}: limits, JSON rules, quotas and conditions apply;
- * ownership does not. Query values are data, so {@code %} is refused like any other invalid character.
+ * ownership does not.
  */
 @RestController
 public class StorageControlController {
@@ -143,7 +143,7 @@ public class StorageControlController {
     private static Namespace namespace(QueryParameters query) {
         String value = query.get("namespace").orElseThrow(() -> XblException.of(ErrorCode.INVALID_PARAMETER,
                 "Query parameter 'namespace' is required: a namespace's root path, e.g. /global/scids/<scid>."));
-        return StoragePaths.namespace(escaped(value), "Query parameter 'namespace'");
+        return StoragePaths.namespace(value, "Query parameter 'namespace'");
     }
 
     private static BlobKey blobKey(QueryParameters query) {
@@ -151,11 +151,6 @@ public class StorageControlController {
         String name = query.get("name").orElseThrow(() -> XblException.of(ErrorCode.INVALID_PARAMETER,
                 "Query parameter 'name' is required: <pathAndFileName>,<type>, e.g. saves/slot1.json,json."));
         return StoragePaths.blobKey(namespace, name);
-    }
-
-    /** Query values are already decoded: a {@code %} must reach the path parser as itself, not as an escape. */
-    private static String escaped(String decoded) {
-        return decoded.replace("%", "%25");
     }
 
     /** The raw {@code displayName} and {@code clientFileTime} pairs of the query, nothing else. */

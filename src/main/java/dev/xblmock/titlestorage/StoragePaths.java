@@ -78,12 +78,14 @@ public final class StoragePaths {
 
     /**
      * A namespace given as its root path ({@code /global/scids/S}, {@code /json/users/xuid(1)/scids/S},
-     * {@code /sessions/ID/scids/S}), as the control plane takes it; anything else is 400 naming {@code what}.
+     * {@code /sessions/ID/scids/S}), already decoded, as the control plane takes it; anything else is 400 naming
+     * {@code what}.
      */
-    public static Namespace namespace(String rawRootPath, String what) {
+    public static Namespace namespace(String rootPath, String what) {
         StoragePath parsed;
         try {
-            parsed = parse(rawRootPath);
+            // decoded text: a '%' must reach the validator as itself, not start an escape
+            parsed = parse(rootPath.replace("%", "%25"));
         } catch (XblException e) {
             if (e.errorCode() != ErrorCode.NO_SUCH_ROUTE) {
                 throw e;
@@ -95,7 +97,7 @@ public final class StoragePaths {
         }
         throw XblException.of(ErrorCode.INVALID_PARAMETER, "%s '%s' is not a namespace: expected /global/scids/<scid>, "
                 + "/<root>/users/xuid(<xuid>)/scids/<scid> or /sessions/<sessionId>/scids/<scid>.", what,
-                Identifiers.printable(rawRootPath));
+                Identifiers.printable(rootPath));
     }
 
     /** {@code pathAndFileName,type} (already decoded) in {@code namespace}, with the rules of a blob route. */
