@@ -1,10 +1,11 @@
 // Live requests: the journal as it happens (server-sent events), newest first. The server sends batches at
-// most every 100 ms; the page re-renders at most four times a second and keeps the newest MAX_ROWS, so a
-// thousand requests a second cost the page a few small redraws, not a thousand.
+// most every 100 ms; the page keeps the newest MAX_ENTRIES, re-renders at most four times a second and shows
+// at most MAX_ROWS, so a thousand requests a second cost the page a few small redraws, not a thousand.
 import {get, request} from './api.js';
 import {h, field, table, fill} from './dom.js';
 
-const MAX_ROWS = 500;
+const MAX_ENTRIES = 500;
+const MAX_ROWS = 100;
 const RENDER_INTERVAL_MS = 250;
 
 export function render(container, app) {
@@ -43,8 +44,8 @@ export function render(container, app) {
       seen.add(entry.id);
       entries.unshift(entry);
     }
-    if (entries.length > MAX_ROWS) {
-      for (const old of entries.splice(MAX_ROWS)) seen.delete(old.id);
+    if (entries.length > MAX_ENTRIES) {
+      for (const old of entries.splice(MAX_ENTRIES)) seen.delete(old.id);
     }
     dirty = true;
   }
@@ -59,8 +60,9 @@ export function render(container, app) {
   function draw() {
     if (!dirty || paused) return;
     dirty = false;
-    const shown = entries.filter(entry => matches(entry, filters.elements));
-    summary.textContent = `${shown.length} shown of the last ${entries.length}`;
+    const matching = entries.filter(entry => matches(entry, filters.elements));
+    const shown = matching.slice(0, MAX_ROWS);
+    summary.textContent = `${matching.length} matching of the last ${entries.length}, newest ${shown.length} shown`;
     fill(rows, table(['Time', 'Method', 'Path', 'Status', 'ms', 'Operation'], shown.map(entry =>
       h('tr', {class: entry === selected ? 'selected' : null},
         h('td', {}, entry.time.slice(11, 23)),
@@ -92,7 +94,7 @@ export function render(container, app) {
   events.addEventListener('overflow', () => app.say('The live view fell behind and reconnects; some requests may be missing.', true));
   events.onopen = () => summary.dataset.live = 'true';
   events.onerror = () => { summary.dataset.live = 'false'; };
-  app.run(async () => add((await get(`/_emulator/requests?limit=${MAX_ROWS}`)).requests.reverse()));
+  app.run(async () => add((await get(`/_emulator/requests?limit=${MAX_ENTRIES}`)).requests.reverse()));
   const timer = setInterval(draw, RENDER_INTERVAL_MS);
   return () => { events.close(); clearInterval(timer); };
 }
