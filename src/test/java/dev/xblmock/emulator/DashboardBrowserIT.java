@@ -3,6 +3,7 @@ package dev.xblmock.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -20,7 +21,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
+import dev.xblmock.common.Identity;
+import dev.xblmock.common.QueryParameters;
 import dev.xblmock.testsupport.ApiIT;
+import dev.xblmock.titlestorage.Namespace;
+import dev.xblmock.titlestorage.Preconditions;
+import dev.xblmock.titlestorage.StoragePaths;
+import dev.xblmock.titlestorage.TitleStorageService;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -41,6 +48,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The dashboard in a real browser: Debian's Chromium, headless, driven through its own chromedriver (never one
@@ -60,6 +68,9 @@ class DashboardBrowserIT extends ApiIT {
 
     private static WebDriver browser;
     private static Path profile;
+
+    @Autowired
+    private TitleStorageService storage;
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -127,6 +138,26 @@ class DashboardBrowserIT extends ApiIT {
         WebElement preview = wait(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("blob-preview")));
         assertThat(preview.getText()).isEqualTo("{\n  \"level\": 3,\n  \"weapon\": \"poison\"\n}");
         screenshot("storage");
+    }
+
+    @Test
+    void aNamespaceOfTenThousandBlobsIsBrowsedPageByPage() throws IOException {
+        String namespace = "/global/scids/Big";
+        Namespace parsed = StoragePaths.namespace(namespace, "namespace");
+        for (int i = 0; i < 10_000; i++) {
+            storage.upload(StoragePaths.blobKey(parsed, String.format("f%05d.bin,binary", i)), Identity.OPERATOR,
+                    QueryParameters.parse(null), new Preconditions(null, null), 1, new ByteArrayInputStream(new byte[] {1}));
+        }
+        open("storage");
+        long started = System.nanoTime();
+        click(By.xpath("//button[text()='" + namespace + "']"));
+        wait(5).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("section[aria-label=Blobs]"), "1–200 of 10000"));
+        click(By.xpath("//button[text()='Next page']"));
+        wait(5).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("section[aria-label=Blobs]"), "201–400 of 10000"));
+        click(By.xpath("//button[text()='f00200.bin,binary']"));
+        wait(5).until(ExpectedConditions.textToBePresentInElementLocated(By.id("blob-preview"), "00000000  01"));
+        System.out.printf("[storage] opened a namespace of 10,000 blobs, paged once and previewed a blob in %d ms%n",
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     @Test
