@@ -3,6 +3,7 @@ package dev.xblmock.emulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -72,7 +73,7 @@ public class JournalStream implements DisposableBean {
         if (subscribers.size() >= maxSubscribers) {
             throw new XblException(ErrorCode.SERVICE_UNAVAILABLE, 503, String.format(
                     "%d live request streams are open, the most allowed (xblmock.journal.stream-subscribers); "
-                            + "close one or retry later.", maxSubscribers), java.util.Map.of("Retry-After", "5"));
+                            + "close one or retry later.", maxSubscribers), Map.of("Retry-After", "5"));
         }
         Subscriber subscriber = new Subscriber(listener, new ArrayBlockingQueue<>(queueCapacity));
         subscribers.add(subscriber);
