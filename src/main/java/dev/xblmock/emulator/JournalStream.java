@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.xblmock.common.ErrorCode;
 import dev.xblmock.common.XblException;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,9 +24,12 @@ import org.springframework.stereotype.Component;
  * browser never slows the requests it watches. Each subscriber has its own sender thread, which delivers
  * what arrived in batches at most every {@link #BATCH_INTERVAL}: a thousand requests a second are ten
  * deliveries, not a thousand.
+ *
+ * <p>Streams end when the application stops, before the web server's graceful shutdown waits for open requests
+ * (an open dashboard would otherwise hold every shutdown for the whole grace period).
  */
 @Component
-public class JournalStream implements DisposableBean {
+public class JournalStream implements SmartLifecycle {
 
     static final Duration BATCH_INTERVAL = Duration.ofMillis(100);
     /** A subscriber hears at least this often, so a client that went away is noticed by a failed write. */
@@ -57,6 +60,7 @@ public class JournalStream implements DisposableBean {
     private final int queueCapacity;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final AtomicInteger threadNumber = new AtomicInteger();
+    private volatile boolean running;
 
     public JournalStream(RequestJournal journal, EmulatorProperties properties) {
         this.maxSubscribers = properties.journal().streamSubscribers();
@@ -98,8 +102,26 @@ public class JournalStream implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public void start() {
+        running = true;
+    }
+
+    /** Ends every stream: their responses complete, so no open request holds the shutdown. */
+    @Override
+    public void stop() {
+        running = false;
         subscribers.forEach(Subscriber::close);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops first: the web server's graceful shutdown has a lower phase. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
     }
 
     private final class Subscriber {

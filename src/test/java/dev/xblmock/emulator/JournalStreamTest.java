@@ -89,6 +89,29 @@ class JournalStreamTest {
         first.close();
         first.close();
         stream.subscribe(batch -> { }).close();
-        stream.destroy();
+        stream.stop();
+    }
+
+    @Test
+    void stoppingTheApplicationEndsEveryStream() throws Exception {
+        JournalStream stream = stream(2, 10);
+        stream.start();
+        CountDownLatch closed = new CountDownLatch(2);
+        for (int i = 0; i < 2; i++) {
+            stream.subscribe(new JournalStream.Listener() {
+                @Override
+                public void entries(List<RequestJournal.Entry> batch) {
+                }
+
+                @Override
+                public void closed(boolean overflowed) {
+                    closed.countDown();
+                }
+            });
+        }
+        stream.stop();
+        assertThat(stream.isRunning()).isFalse();
+        assertThat(stream.subscriberCount()).isZero();
+        assertThat(closed.await(5, TimeUnit.SECONDS)).isTrue();
     }
 }
