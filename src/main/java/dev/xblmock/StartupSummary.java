@@ -58,16 +58,19 @@ class StartupSummary implements ApplicationListener<ApplicationReadyEvent> {
         proxy.ifAvailable(server -> endpoints.add("proxy " + host + ":" + server.port()));
         StorageBackend backend = StorageBackend.configured(environment);
         Path directory = backend == StorageBackend.FILESYSTEM ? storageDirectory.getObject().root() : null;
-        log.info(line(version(), event.getTimeTaken(), endpoints, backend, directory, seed.loaded()));
+        String dashboard = environment.getProperty("xblmock.control-plane.enabled", Boolean.class, true)
+                ? endpoints.get(0) + "/_emulator/ui/" : null;
+        log.info(line(version(), event.getTimeTaken(), endpoints, backend, directory, seed.loaded(), dashboard));
     }
 
     /**
-     * For example {@code xblmock 0.1.0 ready in 1.52 s: http://127.0.0.1:8080; storage memory; no seed}. The time
+     * For example {@code xblmock 0.1.0 ready in 1.52 s: http://127.0.0.1:8080; storage memory; no seed; dashboard
+     * http://127.0.0.1:8080/_emulator/ui/} (no dashboard when the control plane is disabled). The time
      * is Spring Boot's, from {@code SpringApplication.run}: the JVM's own uptime would need JMX, whose first use
      * cost about half a second of startup (measured), and Linux reports process start times in whole seconds.
      */
     static String line(String version, Duration startup, List<String> endpoints, StorageBackend backend,
-                       Path directory, Optional<String> seed) {
+                       Path directory, Optional<String> seed, String dashboard) {
         StringBuilder line = new StringBuilder("xblmock");
         if (version != null) {
             line.append(' ').append(version);
@@ -79,6 +82,9 @@ class StartupSummary implements ApplicationListener<ApplicationReadyEvent> {
             line.append(' ').append(directory);
         }
         line.append(seed.map(loaded -> "; seed " + loaded).orElse("; no seed"));
+        if (dashboard != null) {
+            line.append("; dashboard ").append(dashboard);
+        }
         return line.toString();
     }
 

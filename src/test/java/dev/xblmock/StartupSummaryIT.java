@@ -45,7 +45,8 @@ class StartupSummaryIT {
                 .contains(" INFO ")
                 .containsPattern(Pattern.compile("dev\\.xblmock\\.StartupSummary +: xblmock \\S+ " + TIMES
                         + Pattern.quote("http://127.0.0.1:" + port + "; storage memory; seed "
-                        + seed.resolve("seed.yaml") + ": 1 users, 1 titles, 0 groups, 3 blobs, 1 stats") + "$"));
+                        + seed.resolve("seed.yaml") + ": 1 users, 1 titles, 0 groups, 3 blobs, 1 stats; dashboard "
+                        + "http://127.0.0.1:" + port + "/_emulator/ui/") + "$"));
     }
 
     @Test
@@ -59,6 +60,7 @@ class StartupSummaryIT {
             log = Files.readString(server.log(), StandardCharsets.UTF_8);
         }
         assertThat(log).containsPattern(Pattern.compile(": xblmock \\S+ " + TIMES + Pattern.quote("http://127.0.0.1:"
-                + port + "; storage filesystem " + storage + "; no seed") + "$", Pattern.MULTILINE));
+                + port + "; storage filesystem " + storage + "; no seed; dashboard http://127.0.0.1:" + port
+                + "/_emulator/ui/") + "$", Pattern.MULTILINE));
     }
 }

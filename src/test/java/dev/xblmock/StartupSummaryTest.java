@@ -15,8 +15,9 @@ class StartupSummaryTest {
     @Test
     void memoryBackendWithoutSeed() {
         assertThat(StartupSummary.line("0.1.0", Duration.ofMillis(1_234), List.of("http://localhost:8080"),
-                StorageBackend.MEMORY, null, Optional.empty()))
-                .isEqualTo("xblmock 0.1.0 ready in 1.23 s: http://localhost:8080; storage memory; no seed");
+                StorageBackend.MEMORY, null, Optional.empty(), "http://localhost:8080/_emulator/ui/"))
+                .isEqualTo("xblmock 0.1.0 ready in 1.23 s: http://localhost:8080; storage memory; no seed; "
+                        + "dashboard http://localhost:8080/_emulator/ui/");
     }
 
     @Test
@@ -24,7 +25,7 @@ class StartupSummaryTest {
         assertThat(StartupSummary.line(null, Duration.ofMillis(905),
                 List.of("http://127.0.0.1:8080", "https://127.0.0.1:8443", "proxy 127.0.0.1:3128"),
                 StorageBackend.FILESYSTEM, Path.of("/data"), Optional.of("/seed/seed.yaml: 1 users, 0 titles, "
-                        + "0 groups, 2 blobs, 0 stats")))
+                        + "0 groups, 2 blobs, 0 stats"), null))
                 .isEqualTo("xblmock ready in 0.91 s: http://127.0.0.1:8080, https://127.0.0.1:8443, "
                         + "proxy 127.0.0.1:3128; storage filesystem /data; seed /seed/seed.yaml: 1 users, 0 titles, "
                         + "0 groups, 2 blobs, 0 stats");

@@ -11,6 +11,9 @@ public record Identity(Xuid xuid, String userHash, String gamertag, String title
 
     public static final Identity ANONYMOUS = new Identity(null, null, null, null, null, false, false);
 
+    /** The control plane acting on any storage: ownership rules do not apply (SPEC 5), every other rule does. */
+    public static final Identity OPERATOR = ANONYMOUS;
+
     public boolean anonymous() {
         return xuid == null;
     }

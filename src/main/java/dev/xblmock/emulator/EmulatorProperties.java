@@ -16,7 +16,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The control plane's settings: {@code xblmock.seed} (a manifest file, or a directory holding
  * {@code seed.yaml}/{@code seed.json}; unset = start empty), {@code xblmock.control-plane.enabled},
- * {@code xblmock.control-plane.max-manifest-bytes}, {@code xblmock.control-plane.allowed-hosts}, {@code xblmock.journal.capacity} (0 disables the journal)
+ * {@code xblmock.control-plane.max-manifest-bytes}, {@code xblmock.control-plane.allowed-hosts},
+ * {@code xblmock.journal.capacity} (0 disables the journal), {@code xblmock.journal.stream-subscribers},
+ * {@code xblmock.journal.stream-queue}
  * and {@code xblmock.faults.max-delay}.
  */
 @ConfigurationProperties("xblmock")
@@ -40,7 +42,13 @@ public record EmulatorProperties(Path seed,
         }
     }
 
-    public record Journal(@PositiveOrZero @DefaultValue("1000") int capacity) {
+    /**
+     * {@code streamSubscribers} bounds the live streams ({@code GET /_emulator/requests/stream}, the fixture's
+     * listeners); each buffers at most {@code streamQueue} entries between two batches, or is dropped.
+     */
+    public record Journal(@PositiveOrZero @DefaultValue("1000") int capacity,
+                          @Positive @DefaultValue("8") int streamSubscribers,
+                          @Positive @DefaultValue("10000") int streamQueue) {
     }
 
     /** {@code maxDelay} bounds a rule's {@code delayMs}, so a typo cannot park server threads for hours. */

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import dev.xblmock.common.Resettable;
@@ -51,6 +52,8 @@ public class RequestJournal implements Resettable {
     private final AtomicInteger inFlight = new AtomicInteger();
     /** Sequences below this were cleared; an in-flight request that started before a clear stays hidden. */
     private volatile long floor;
+    /** Sees every recorded entry on the recording thread: it must never block ({@link JournalStream#publish}). */
+    private volatile Consumer<Entry> tap = entry -> { };
 
     public RequestJournal(EmulatorProperties properties) {
         int configured = properties.journal().capacity();
@@ -76,7 +79,13 @@ public class RequestJournal implements Resettable {
             return;
         }
         long sequence = nextSequence.getAndIncrement();
-        ring.set(slot(sequence), new Entry(sequence, id, epochMillis, method, path, query, status, durationNanos, xuid));
+        Entry entry = new Entry(sequence, id, epochMillis, method, path, query, status, durationNanos, xuid);
+        ring.set(slot(sequence), entry);
+        tap.accept(entry);
+    }
+
+    void tap(Consumer<Entry> tap) {
+        this.tap = tap;
     }
 
     /** A journaled request starts; {@link #end()} follows its {@link #record}. */
@@ -111,6 +120,11 @@ public class RequestJournal implements Resettable {
             }
         }
         return result;
+    }
+
+    /** How many entries the journal holds now. */
+    public int size() {
+        return newestFirst(entry -> true, capacity).size();
     }
 
     @Override

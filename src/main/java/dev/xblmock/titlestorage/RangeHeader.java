@@ -10,14 +10,14 @@ import org.springframework.http.HttpRange;
  * Reads a {@code Range} header (SPEC 3.3, 7): exactly one well-formed byte range is honoured; anything else
  * (absent, malformed such as {@code bytes=5-2}, or several ranges) means the whole blob.
  */
-final class RangeHeader {
+public final class RangeHeader {
 
     private static final Pattern SINGLE = Pattern.compile("\\s*bytes\\s*=\\s*(\\d*)\\s*-\\s*(\\d*)\\s*", Pattern.CASE_INSENSITIVE);
 
     private RangeHeader() {
     }
 
-    static ByteRange parse(String header) {
+    public static ByteRange parse(String header) {
         if (header == null) {
             return null;
         }

@@ -76,6 +76,37 @@ public final class StoragePaths {
         return new StoragePath.Listing(namespace, Identifiers.listingPath(rest));
     }
 
+    /**
+     * A namespace given as its root path ({@code /global/scids/S}, {@code /json/users/xuid(1)/scids/S},
+     * {@code /sessions/ID/scids/S}), already decoded, as the control plane takes it; anything else is 400 naming
+     * {@code what}.
+     */
+    public static Namespace namespace(String rootPath, String what) {
+        StoragePath parsed;
+        try {
+            // decoded text: a '%' must reach the validator as itself, not start an escape
+            parsed = parse(rootPath.replace("%", "%25"));
+        } catch (XblException e) {
+            if (e.errorCode() != ErrorCode.NO_SUCH_ROUTE) {
+                throw e;
+            }
+            parsed = null;
+        }
+        if (parsed instanceof StoragePath.Quota quota) {
+            return quota.namespace();
+        }
+        throw XblException.of(ErrorCode.INVALID_PARAMETER, "%s '%s' is not a namespace: expected /global/scids/<scid>, "
+                + "/<root>/users/xuid(<xuid>)/scids/<scid> or /sessions/<sessionId>/scids/<scid>.", what,
+                Identifiers.printable(rootPath));
+    }
+
+    /** {@code pathAndFileName,type} (already decoded) in {@code namespace}, with the rules of a blob route. */
+    public static BlobKey blobKey(Namespace namespace, String decodedName) {
+        BlobRef ref = blobRef(decodedName).orElseThrow(() -> XblException.of(ErrorCode.INVALID_PATH,
+                "A blob name ends with its type: ,binary, ,json or ,config."));
+        return new BlobKey(namespace, ref.path(), ref.type());
+    }
+
     private record BlobRef(String path, BlobType type) {
     }
 

@@ -55,7 +55,7 @@ public class TitleStorageController {
             Download download = service.download(blob.key(), caller, query, preconditions(request),
                     RangeHeader.parse(request.getHeader(HttpHeaders.RANGE)),
                     request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-            write(download, response);
+            DownloadResponses.write(download, response);
             return null;
         }
         throw methodNotAllowed("GET", path);
@@ -97,33 +97,6 @@ public class TitleStorageController {
     @RequestMapping(method = {RequestMethod.POST, RequestMethod.PATCH})
     public void otherMethod(HttpServletRequest request) {
         throw methodNotAllowed(request.getMethod(), StoragePaths.parse(request.getRequestURI()));
-    }
-
-    private static void write(Download download, HttpServletResponse response) throws IOException {
-        response.setHeader(HttpHeaders.ETAG, download.etag().toString());
-        if (download instanceof Download.NotModified) {
-            response.setStatus(HttpStatus.NOT_MODIFIED.value());
-            return;
-        }
-        if (download instanceof Download.Document document) {
-            response.setStatus(HttpStatus.OK.value());
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setContentLength(document.json().length);
-            response.getOutputStream().write(document.json());
-            return;
-        }
-        Download.Bytes bytes = (Download.Bytes) download;
-        response.setStatus(bytes.range() == null ? HttpStatus.OK.value() : HttpStatus.PARTIAL_CONTENT.value());
-        response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
-        response.setContentType(bytes.contentType());
-        response.setContentLengthLong(bytes.length());
-        if (bytes.range() != null) {
-            response.setHeader(HttpHeaders.CONTENT_RANGE, bytes.range().contentRange());
-        }
-        try (InputStream in = bytes.body().open()) {
-            // the stores' streams write their chunks directly (memory) or in 64 KiB slices (filesystem)
-            in.transferTo(response.getOutputStream());
-        }
     }
 
     private static Preconditions preconditions(HttpServletRequest request) {

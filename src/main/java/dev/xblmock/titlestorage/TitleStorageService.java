@@ -3,6 +3,7 @@ package dev.xblmock.titlestorage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,14 +58,27 @@ public class TitleStorageService {
         DownloadCommand command = new DownloadCommand(preconditions, range, query.getOrNull("select"),
                 query.getOrNull("customSelector"), acceptLanguage, caller.titleId());
         DocumentView view = documents.viewFor(key.type(), command);
+        return download(key, preconditions, range, view);
+    }
+
+    /**
+     * The control plane's read: the stored bytes as they are (no {@code select}, config virtual nodes left
+     * unresolved), for any namespace; ranges and conditions as on the Xbox route.
+     */
+    public Download stored(BlobKey key, Preconditions preconditions, ByteRange range) {
+        checkType(key);
+        return download(key, preconditions, range, null);
+    }
+
+    private Download download(BlobKey key, Preconditions preconditions, ByteRange range, DocumentView view) {
         Optional<BlobContent> content = store.open(key);
-        if (command.preconditions().checkRead(content.map(BlobContent::metadata)) == Preconditions.ReadOutcome.NOT_MODIFIED) {
+        if (preconditions.checkRead(content.map(BlobContent::metadata)) == Preconditions.ReadOutcome.NOT_MODIFIED) {
             return new Download.NotModified(content.get().metadata().etag());
         }
         BlobContent blob = content.orElseThrow(() -> XblException.of(ErrorCode.BLOB_NOT_FOUND,
                 "Blob %s does not exist in %s.", key.fileName(), key.namespace().rootPath()));
         BlobMetadata metadata = blob.metadata();
-        Optional<byte[]> document = view.render(blob);
+        Optional<byte[]> document = view == null ? Optional.empty() : view.render(blob);
         if (document.isPresent()) {
             return new Download.Document(metadata.etag(), document.get());
         }
@@ -253,6 +267,21 @@ public class TitleStorageService {
     public QuotaInfo quota(Namespace namespace, Identity caller) {
         access.checkRead(caller, namespace);
         return new QuotaInfo(store.usedBytes(namespace), properties.quotaBytesFor(namespace.root()));
+    }
+
+    /** Every namespace holding a blob, ordered by its root path (the control plane's storage browser). */
+    public List<NamespaceUsage> namespaces() {
+        return store.namespaces().stream()
+                .sorted(Comparator.comparing((NamespaceUsage usage) -> usage.namespace().rootPath()))
+                .toList();
+    }
+
+    public int unfinishedUploads() {
+        return sessions.unfinished();
+    }
+
+    public long quotaBytes(Namespace namespace) {
+        return properties.quotaBytesFor(namespace.root());
     }
 
     private static void checkType(BlobKey key) {

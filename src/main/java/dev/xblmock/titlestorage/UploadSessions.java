@@ -41,6 +41,20 @@ public class UploadSessions implements Resettable {
         sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
     }
 
+    /** Multi-block uploads started and neither committed, expired nor reset. */
+    public int unfinished() {
+        Instant now = clock.instant();
+        int count = 0;
+        for (UploadSession session : sessions.values()) {
+            synchronized (session) {
+                if (!session.committed() && !expired(session, now)) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
     UploadSession start(BlobKey key, StagedUpload staged, BlobAttributes attributes) {
         String id = UUID.randomUUID().toString();
         UploadSession session = new UploadSession(id, key, staged, attributes, clock.instant());

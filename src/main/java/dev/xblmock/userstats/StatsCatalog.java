@@ -1,6 +1,10 @@
 package dev.xblmock.userstats;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.xblmock.common.Identifiers;
@@ -38,6 +42,17 @@ public class StatsCatalog implements Resettable {
 
     public Optional<StatGroup> group(String name, String scid) {
         return Optional.ofNullable(groups.get(new GroupKey(name, scid)));
+    }
+
+    /** Every title id and its scid, by title id. */
+    public Map<String, String> titles() {
+        return new TreeMap<>(titles);
+    }
+
+    /** Every group, by scid then name. */
+    public List<StatGroup> groups() {
+        return groups.values().stream()
+                .sorted(Comparator.comparing(StatGroup::scid).thenComparing(StatGroup::name)).toList();
     }
 
     public int titleCount() {

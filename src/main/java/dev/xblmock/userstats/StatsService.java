@@ -131,6 +131,16 @@ public class StatsService {
         return repository.find(xuid);
     }
 
+    /** What is stored for the user and one scid, as the control plane's stats PUT answers it. */
+    public StoredStats stored(Xuid xuid, String scid) {
+        return StoredStats.of(xuid, scid, repository.find(xuid));
+    }
+
+    /** Every user something is stored about (stats or a gamertag), by xuid. */
+    public List<Xuid> users() {
+        return repository.users().stream().sorted().toList();
+    }
+
     /** Forgets the user entirely: every stat and the gamertag. */
     public void deleteUser(Xuid xuid) {
         repository.delete(xuid);

@@ -24,6 +24,11 @@ class ControlPlaneDisabledIT extends ApiIT {
                 {"GET", "/_emulator/faults"}, {"DELETE", "/_emulator/faults"}, {"DELETE", "/_emulator/faults/1"},
                 {"PUT", "/_emulator/stats/users/1/scids/S"}, {"DELETE", "/_emulator/stats/users/1"},
                 {"GET", "/_emulator/ca.pem"}, {"GET", "/_emulator/openapi.yaml"}, {"GET", "/_emulator"},
+                {"GET", "/_emulator/ui/"}, {"GET", "/_emulator/ui/app.js"}, {"GET", "/_emulator/overview"},
+                {"GET", "/_emulator/storage/namespaces"}, {"GET", "/_emulator/storage/blobs"},
+                {"GET", "/_emulator/storage/blob"}, {"PUT", "/_emulator/storage/blob"}, {"DELETE", "/_emulator/storage/blob"},
+                {"GET", "/_emulator/stats/users"}, {"GET", "/_emulator/stats/users/1"}, {"GET", "/_emulator/stats/catalog"},
+                {"GET", "/_emulator/requests/stream"},
         };
         for (String[] route : routes) {
             String body = bare().contentType("application/json").body("{}").request(route[0], route[1])

@@ -16,7 +16,7 @@ class RequestJournalTest {
 
     private static RequestJournal journal(int capacity, boolean controlPlane) {
         return new RequestJournal(new EmulatorProperties(null, new EmulatorProperties.ControlPlane(controlPlane, 1024, null),
-                new EmulatorProperties.Journal(capacity), new EmulatorProperties.Faults(java.time.Duration.ofMinutes(1))));
+                new EmulatorProperties.Journal(capacity, 8, 10_000), new EmulatorProperties.Faults(java.time.Duration.ofMinutes(1))));
     }
 
     private static void record(RequestJournal journal, String id) {

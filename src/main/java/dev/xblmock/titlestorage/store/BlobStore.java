@@ -6,6 +6,7 @@ import java.util.Optional;
 import dev.xblmock.common.Resettable;
 import dev.xblmock.titlestorage.BlobKey;
 import dev.xblmock.titlestorage.Namespace;
+import dev.xblmock.titlestorage.NamespaceUsage;
 
 /**
  * Blob bytes and metadata. Implementations: memory and filesystem; both pass the same contract test.
@@ -39,4 +40,7 @@ public interface BlobStore extends Resettable {
 
     /** Sum of the sizes of the namespace's committed blobs. */
     long usedBytes(Namespace namespace);
+
+    /** Every namespace holding at least one committed blob, in no particular order. */
+    List<NamespaceUsage> namespaces();
 }

@@ -24,6 +24,7 @@ import dev.xblmock.common.StorageFailures;
 import dev.xblmock.titlestorage.BlobKey;
 import dev.xblmock.titlestorage.Etag;
 import dev.xblmock.titlestorage.Namespace;
+import dev.xblmock.titlestorage.NamespaceUsage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -262,6 +263,19 @@ public class FileBlobStore implements BlobStore {
                 : index.byFileName.subMap(directory + "/", directory + "/\uffff");
         List<BlobMetadata> result = new ArrayList<>(view.size());
         view.values().forEach(version -> result.add(version.metadata()));
+        return result;
+    }
+
+    @Override
+    public List<NamespaceUsage> namespaces() {
+        List<NamespaceUsage> result = new ArrayList<>();
+        namespaces.forEach((namespace, index) -> {
+            synchronized (index) {
+                if (!index.byFileName.isEmpty()) {
+                    result.add(new NamespaceUsage(namespace, index.byFileName.size(), index.usedBytes));
+                }
+            }
+        });
         return result;
     }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 
 import dev.xblmock.titlestorage.BlobKey;
 import dev.xblmock.titlestorage.Namespace;
+import dev.xblmock.titlestorage.NamespaceUsage;
 
 /**
  * The default store: everything in memory. Reads are lock-free; writes to one namespace are serialised,
@@ -105,6 +106,19 @@ public class MemoryBlobStore implements BlobStore {
                 : blobs.byFileName.subMap(directory + "/", directory + "/\uffff");
         List<BlobMetadata> result = new ArrayList<>(view.size());
         view.values().forEach(blob -> result.add(blob.metadata()));
+        return result;
+    }
+
+    @Override
+    public List<NamespaceUsage> namespaces() {
+        List<NamespaceUsage> result = new ArrayList<>();
+        namespaces.forEach((namespace, blobs) -> {
+            synchronized (blobs) {
+                if (!blobs.byFileName.isEmpty()) {
+                    result.add(new NamespaceUsage(namespace, blobs.byFileName.size(), blobs.usedBytes));
+                }
+            }
+        });
         return result;
     }
 

@@ -77,6 +77,11 @@ public class FileStatsRepository implements StatsRepository {
     }
 
     @Override
+    public List<Xuid> users() {
+        return List.copyOf(users.keySet());
+    }
+
+    @Override
     public UserStats find(Xuid xuid) {
         return users.getOrDefault(xuid, UserStats.EMPTY);
     }

@@ -1,5 +1,6 @@
 package dev.xblmock.userstats.store;
 
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
@@ -9,6 +10,11 @@ import dev.xblmock.common.Xuid;
 public class MemoryStatsRepository implements StatsRepository {
 
     private final ConcurrentHashMap<Xuid, UserStats> users = new ConcurrentHashMap<>();
+
+    @Override
+    public List<Xuid> users() {
+        return List.copyOf(users.keySet());
+    }
 
     @Override
     public UserStats find(Xuid xuid) {

@@ -1,5 +1,6 @@
 package dev.xblmock.userstats.store;
 
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 import dev.xblmock.common.Resettable;
@@ -25,4 +26,7 @@ public interface StatsRepository extends Resettable {
 
     /** Forgets the user: stats and gamertag. */
     void delete(Xuid xuid);
+
+    /** Every user something is stored about, in no particular order. */
+    List<Xuid> users();
 }

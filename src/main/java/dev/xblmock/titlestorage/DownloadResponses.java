@@ -1,0 +1,43 @@
+package dev.xblmock.titlestorage;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+
+/** Writes a {@link Download} to the servlet response: the Xbox route's and the control plane's blob reads. */
+public final class DownloadResponses {
+
+    private DownloadResponses() {
+    }
+
+    public static void write(Download download, HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.ETAG, download.etag().toString());
+        if (download instanceof Download.NotModified) {
+            response.setStatus(HttpStatus.NOT_MODIFIED.value());
+            return;
+        }
+        if (download instanceof Download.Document document) {
+            response.setStatus(HttpStatus.OK.value());
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setContentLength(document.json().length);
+            response.getOutputStream().write(document.json());
+            return;
+        }
+        Download.Bytes bytes = (Download.Bytes) download;
+        response.setStatus(bytes.range() == null ? HttpStatus.OK.value() : HttpStatus.PARTIAL_CONTENT.value());
+        response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
+        response.setContentType(bytes.contentType());
+        response.setContentLengthLong(bytes.length());
+        if (bytes.range() != null) {
+            response.setHeader(HttpHeaders.CONTENT_RANGE, bytes.range().contentRange());
+        }
+        try (InputStream in = bytes.body().open()) {
+            // the stores' streams write their chunks directly (memory) or in 64 KiB slices (filesystem)
+            in.transferTo(response.getOutputStream());
+        }
+    }
+}

@@ -1,0 +1,100 @@
+// Live requests: the journal as it happens (server-sent events), newest first. The server sends batches at
+// most every 100 ms; the page keeps the newest MAX_ENTRIES, re-renders at most four times a second and shows
+// at most MAX_ROWS, so a thousand requests a second cost the page a few small redraws, not a thousand.
+import {get, request} from './api.js';
+import {h, field, table, fill} from './dom.js';
+
+const MAX_ENTRIES = 500;
+const MAX_ROWS = 100;
+const RENDER_INTERVAL_MS = 250;
+
+export function render(container, app) {
+  let entries = [];      // newest first
+  const seen = new Set();
+  let paused = false;
+  let dirty = false;
+  let selected = null;
+
+  const filters = h('form', {class: 'toolbar', id: 'request-filters', onsubmit: e => e.preventDefault()},
+    field('Method', h('select', {name: 'method'}, ['', 'GET', 'PUT', 'POST', 'DELETE'].map(m => h('option', {value: m}, m || 'any')))),
+    field('Status', h('input', {name: 'status', size: 5, placeholder: 'e.g. 4 or 503'})),
+    field('Service', h('select', {name: 'service'}, ['', 'titlestorage', 'userstats', 'unknown'].map(s => h('option', {value: s}, s || 'any')))),
+    field('Path contains', h('input', {name: 'path'})));
+  const pause = h('button', {type: 'button', class: 'secondary', 'aria-pressed': 'false', onclick: () => {
+    paused = !paused;
+    pause.textContent = paused ? 'Resume' : 'Pause';
+    pause.setAttribute('aria-pressed', String(paused));
+    if (!paused) { dirty = true; }
+  }}, 'Pause');
+  const clear = h('button', {type: 'button', class: 'danger', onclick: async () => {
+    if (await app.run(() => request('DELETE', '/_emulator/requests'), 'Journal cleared.')) {
+      entries = []; seen.clear(); dirty = true;
+    }
+  }}, 'Clear journal');
+  const summary = h('span', {class: 'muted', id: 'request-summary'});
+  const rows = h('div', {id: 'request-rows'});
+  const details = h('section', {class: 'panel', 'aria-label': 'Request details', id: 'request-details'});
+  container.append(h('h2', {}, 'Live requests'), filters, h('div', {class: 'toolbar'}, pause, clear, summary),
+    rows, details);
+  filters.addEventListener('input', () => { dirty = true; });
+
+  function add(batch) { // batch: oldest first
+    for (const entry of batch) {
+      if (seen.has(entry.id)) continue;
+      seen.add(entry.id);
+      entries.unshift(entry);
+    }
+    if (entries.length > MAX_ENTRIES) {
+      for (const old of entries.splice(MAX_ENTRIES)) seen.delete(old.id);
+    }
+    dirty = true;
+  }
+
+  function matches(entry, f) {
+    return (!f.method.value || entry.method === f.method.value)
+      && (!f.status.value.trim() || String(entry.status).startsWith(f.status.value.trim()))
+      && (!f.service.value || entry.service === f.service.value)
+      && (!f.path.value || entry.path.includes(f.path.value));
+  }
+
+  function draw() {
+    if (!dirty || paused) return;
+    dirty = false;
+    const matching = entries.filter(entry => matches(entry, filters.elements));
+    const shown = matching.slice(0, MAX_ROWS);
+    summary.textContent = `${matching.length} matching of the last ${entries.length}, newest ${shown.length} shown`;
+    fill(rows, table(['Time', 'Method', 'Path', 'Status', 'ms', 'Operation'], shown.map(entry =>
+      h('tr', {class: entry === selected ? 'selected' : null},
+        h('td', {}, entry.time.slice(11, 23)),
+        h('td', {}, entry.method),
+        h('td', {}, h('button', {type: 'button', class: 'link', onclick: () => select(entry)},
+          entry.path + (entry.query ? '?' + entry.query : ''))),
+        h('td', {class: `status status-${String(entry.status)[0]}`}, entry.status),
+        h('td', {}, entry.durationMs),
+        h('td', {}, `${entry.service}/${entry.operation}`)))));
+  }
+
+  function select(entry) {
+    selected = entry;
+    dirty = true;
+    fill(details, h('h3', {}, `${entry.method} ${entry.path}`), h('dl', {},
+      h('dt', {}, 'Request id'), h('dd', {}, entry.id),
+      h('dt', {}, 'Time'), h('dd', {}, entry.time),
+      h('dt', {}, 'Duration'), h('dd', {}, `${entry.durationMs} ms`),
+      h('dt', {}, 'Status'), h('dd', {}, entry.status),
+      h('dt', {}, 'Query'), h('dd', {}, entry.query || '—'),
+      h('dt', {}, 'Caller xuid'), h('dd', {}, entry.xuid || 'anonymous'),
+      h('dt', {}, 'Service / operation'), h('dd', {}, `${entry.service} / ${entry.operation}`)),
+      entry.status >= 400 ? h('p', {}, h('a', {href: '#faults'}, 'Faults'), ' injected ones answer code InjectedFault.') : '');
+  }
+
+  // subscribe first, then load what happened before: an entry in both is shown once (by id)
+  const events = new EventSource('/_emulator/requests/stream');
+  events.addEventListener('requests', event => add(JSON.parse(event.data)));
+  events.addEventListener('overflow', () => app.say('The live view fell behind and reconnects; some requests may be missing.', true));
+  events.onopen = () => summary.dataset.live = 'true';
+  events.onerror = () => { summary.dataset.live = 'false'; };
+  app.run(async () => add((await get(`/_emulator/requests?limit=${MAX_ENTRIES}`)).requests.reverse()));
+  const timer = setInterval(draw, RENDER_INTERVAL_MS);
+  return () => { events.close(); clearInterval(timer); };
+}
