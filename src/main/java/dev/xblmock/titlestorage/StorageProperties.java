@@ -22,6 +22,8 @@ public record StorageProperties(
         @DefaultValue("soft") QuotaEnforcement quotaEnforcement,
         Map<String, Long> quotaBytes,
         Map<String, ReadAccess> readAccess,
+        @DefaultValue("4096") int maxStagedUploads,
+        Long maxStagedBytes,
         Long maxStagedMemoryBytes) {
 
     public enum Backend { MEMORY, FILESYSTEM }
@@ -48,9 +50,22 @@ public record StorageProperties(
         return quotaBytes.getOrDefault(root.segment(), DEFAULT_QUOTAS.get(root));
     }
 
-    /** The memory backend's budget for pending uploads: as configured, else a quarter of the maximum heap. */
-    public long stagedMemoryLimit() {
-        return maxStagedMemoryBytes != null ? maxStagedMemoryBytes : Runtime.getRuntime().maxMemory() / 4;
+    /** The filesystem backend's default for {@link #stagedBytesLimit()}: 4 GiB of disk. */
+    static final long DEFAULT_STAGED_DISK_BYTES = 4L << 30;
+
+    /**
+     * Bytes all unfinished uploads may hold: as configured ({@code max-staged-bytes}, or its former name
+     * {@code max-staged-memory-bytes}), else a quarter of the maximum heap for the memory backend and 4 GiB of
+     * disk for the filesystem backend.
+     */
+    public long stagedBytesLimit() {
+        if (maxStagedBytes != null) {
+            return maxStagedBytes;
+        }
+        if (maxStagedMemoryBytes != null) {
+            return maxStagedMemoryBytes;
+        }
+        return backend == Backend.MEMORY ? Runtime.getRuntime().maxMemory() / 4 : DEFAULT_STAGED_DISK_BYTES;
     }
 
     public ReadAccess readAccessFor(StorageRoot root) {
