@@ -1,5 +1,7 @@
 package dev.xblmock.titlestorage;
 
+import dev.xblmock.common.RequestBodyLimit;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     64 KiB), far more than {@code maxXuids} 20-digit strings need, even pretty-printed
  */
 @ConfigurationProperties("xblmock.batch")
-public record BatchProperties(@DefaultValue("100") int maxXuids, Long maxBodyBytes) {
+public record BatchProperties(@DefaultValue("100") int maxXuids, Long maxBodyBytes) implements RequestBodyLimit {
 
     private static final long BODY_BYTES_PER_100_XUIDS = 64 * 1024;
 
@@ -22,6 +24,11 @@ public record BatchProperties(@DefaultValue("100") int maxXuids, Long maxBodyByt
         if (maxBodyBytes != null && maxBodyBytes < 1) {
             throw new IllegalArgumentException("xblmock.batch.max-body-bytes must be positive, not " + maxBodyBytes);
         }
+    }
+
+    @Override
+    public long maxRequestBodyBytes() {
+        return bodyLimit();
     }
 
     /** The request body limit in effect. */

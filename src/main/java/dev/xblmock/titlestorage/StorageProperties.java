@@ -1,5 +1,7 @@
 package dev.xblmock.titlestorage;
 
+import dev.xblmock.common.RequestBodyLimit;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -24,7 +26,7 @@ public record StorageProperties(
         Map<String, ReadAccess> readAccess,
         @DefaultValue("4096") int maxStagedUploads,
         Long maxStagedBytes,
-        Long maxStagedMemoryBytes) {
+        Long maxStagedMemoryBytes) implements RequestBodyLimit {
 
     public enum Backend { MEMORY, FILESYSTEM }
 
@@ -44,6 +46,11 @@ public record StorageProperties(
     public StorageProperties {
         quotaBytes = quotaBytes == null ? Map.of() : Map.copyOf(quotaBytes);
         readAccess = readAccess == null ? Map.of() : Map.copyOf(readAccess);
+    }
+
+    @Override
+    public long maxRequestBodyBytes() {
+        return maxRequestBytes;
     }
 
     public long quotaBytesFor(StorageRoot root) {

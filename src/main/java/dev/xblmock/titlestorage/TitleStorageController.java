@@ -1,5 +1,6 @@
 package dev.xblmock.titlestorage;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.xblmock.common.ErrorCode;
 import dev.xblmock.common.Identity;
+import dev.xblmock.common.NonBlockingBody;
 import dev.xblmock.common.QueryParameters;
 import dev.xblmock.common.XblException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,7 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Title Storage over HTTP (SPEC 3.3–3.7): parses the raw path into a {@link StoragePath}, calls one service
- * method and renders its result. Blob bodies are streamed straight between the servlet streams and the store.
+ * method and renders its result. Blob bodies are streamed between the servlet streams and the store; downloads
+ * with non-blocking writes ({@link NonBlockingBody}).
  */
 @RestController
 @RequestMapping({"/global/**", "/trustedplatform/**", "/universalplatform/**", "/untrustedplatform/**", "/json/**",
@@ -33,9 +36,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class TitleStorageController {
 
     private final TitleStorageService service;
+    private final NonBlockingBody bodies;
 
-    public TitleStorageController(TitleStorageService service) {
+    public TitleStorageController(TitleStorageService service, NonBlockingBody bodies) {
         this.service = service;
+        this.bodies = bodies;
     }
 
     @GetMapping
@@ -55,7 +60,7 @@ public class TitleStorageController {
             Download download = service.download(blob.key(), caller, query, preconditions(request),
                     RangeHeader.parse(request.getHeader(HttpHeaders.RANGE)),
                     request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-            write(download, response);
+            write(download, request, response);
             return null;
         }
         throw methodNotAllowed("GET", path);
@@ -99,7 +104,9 @@ public class TitleStorageController {
         throw methodNotAllowed(request.getMethod(), StoragePaths.parse(request.getRequestURI()));
     }
 
-    private static void write(Download download, HttpServletResponse response) throws IOException {
+    /** Bodies go out with non-blocking writes: a client that reads slowly or not at all holds no worker thread. */
+    private void write(Download download, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         response.setHeader(HttpHeaders.ETAG, download.etag().toString());
         if (download instanceof Download.NotModified) {
             response.setStatus(HttpStatus.NOT_MODIFIED.value());
@@ -109,7 +116,7 @@ public class TitleStorageController {
             response.setStatus(HttpStatus.OK.value());
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.setContentLength(document.json().length);
-            response.getOutputStream().write(document.json());
+            bodies.send(request, new ByteArrayInputStream(document.json()));
             return;
         }
         Download.Bytes bytes = (Download.Bytes) download;
@@ -120,10 +127,7 @@ public class TitleStorageController {
         if (bytes.range() != null) {
             response.setHeader(HttpHeaders.CONTENT_RANGE, bytes.range().contentRange());
         }
-        try (InputStream in = bytes.body().open()) {
-            // the stores' streams write their chunks directly (memory) or in 64 KiB slices (filesystem)
-            in.transferTo(response.getOutputStream());
-        }
+        bodies.send(request, bytes.body().open());
     }
 
     private static Preconditions preconditions(HttpServletRequest request) {

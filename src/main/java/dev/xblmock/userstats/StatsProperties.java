@@ -1,5 +1,7 @@
 package dev.xblmock.userstats;
 
+import dev.xblmock.common.RequestBodyLimit;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -21,7 +23,7 @@ public record StatsProperties(
         @DefaultValue("100") int maxStatsPerScid,
         @DefaultValue("100") int maxNames,
         @DefaultValue("16") int maxGroups,
-        @DefaultValue("1MB") DataSize maxRequestBytes) {
+        @DefaultValue("1MB") DataSize maxRequestBytes) implements RequestBodyLimit {
 
     public StatsProperties {
         requirePositive(maxUsers, "max-users");
@@ -32,6 +34,11 @@ public record StatsProperties(
         if (maxRequestBytes.toBytes() < 1 || maxRequestBytes.toBytes() > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("xblmock.stats.max-request-bytes must be between 1 byte and 2 GB");
         }
+    }
+
+    @Override
+    public long maxRequestBodyBytes() {
+        return maxRequestBytes.toBytes();
     }
 
     private static void requirePositive(int value, String name) {

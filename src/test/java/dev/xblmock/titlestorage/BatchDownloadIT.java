@@ -163,7 +163,7 @@ class BatchDownloadIT extends ApiIT {
 
     @Test
     void aBlobLargerThanTheCopyBufferStreamsWhole() {
-        byte[] bytes = new byte[3 * MultipartWriter.DEFAULT_BUFFER_SIZE + 17];
+        byte[] bytes = new byte[3 * MultipartStream.DEFAULT_CHUNK_SIZE + 17];
         new java.util.Random(42).nextBytes(bytes);
         BlobMetadata stored = put(StorageRoot.TRUSTED_PLATFORM, "9", "big.bin", BlobType.BINARY, bytes);
 
