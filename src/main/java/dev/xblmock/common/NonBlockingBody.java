@@ -2,6 +2,7 @@ package dev.xblmock.common;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -30,7 +31,8 @@ import org.springframework.stereotype.Component;
 public class NonBlockingBody {
 
     private static final Logger log = LoggerFactory.getLogger(NonBlockingBody.class);
-    static final int CHUNK_SIZE = 64 * 1024;
+    /** The largest write; also what a chunked body's chunks are. */
+    public static final int CHUNK_SIZE = 64 * 1024;
 
     private final long stallTimeoutMillis;
 
@@ -43,16 +45,11 @@ public class NonBlockingBody {
      * the request ends when the body is written or the client is gone. {@code source} is always closed.
      */
     public void send(HttpServletRequest request, InputStream source) throws IOException {
-        send(request, source, CHUNK_SIZE);
-    }
-
-    /** @param chunkSize the largest write; a chunked body goes out in chunks of this size */
-    public void send(HttpServletRequest request, InputStream source, int chunkSize) throws IOException {
         try {
             AsyncContext async = request.startAsync();
             async.setTimeout(stallTimeoutMillis);
             ServletOutputStream out = async.getResponse().getOutputStream();
-            Writer writer = new Writer(async, out, source, chunkSize);
+            Writer writer = new Writer(async, out, source);
             async.addListener(writer);
             out.setWriteListener(writer);
         } catch (IOException | RuntimeException e) {
@@ -70,11 +67,11 @@ public class NonBlockingBody {
         private final long started = System.nanoTime();
         private boolean done;
 
-        Writer(AsyncContext async, ServletOutputStream out, InputStream source, int chunkSize) {
+        Writer(AsyncContext async, ServletOutputStream out, InputStream source) {
             this.async = async;
             this.out = out;
             this.source = source;
-            this.buffer = new byte[chunkSize];
+            this.buffer = new byte[CHUNK_SIZE];
         }
 
         @Override
@@ -120,7 +117,7 @@ public class NonBlockingBody {
         /** The client went away, or the source failed: the request ends here. */
         @Override
         public synchronized void onError(Throwable failure) {
-            if (!ClientDisconnects.isDisconnect(failure) && !(failure instanceof java.net.SocketTimeoutException)) {
+            if (!ClientDisconnects.isDisconnect(failure) && !(failure instanceof SocketTimeoutException)) {
                 log.warn("response body aborted: {}", failure.toString());
             }
             finish();

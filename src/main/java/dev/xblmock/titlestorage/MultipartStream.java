@@ -24,9 +24,6 @@ import java.util.Objects;
  */
 public final class MultipartStream extends InputStream {
 
-    /** The largest write a response should make of it. */
-    public static final int DEFAULT_CHUNK_SIZE = 64 * 1024;
-
     private static final int MAX_BOUNDARY_LENGTH = 70;
     private static final byte[] CRLF = {'\r', '\n'};
     private static final byte[] DASHES = {'-', '-'};
