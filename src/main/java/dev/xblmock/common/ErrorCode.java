@@ -51,6 +51,8 @@ public enum ErrorCode {
     // 414/431: the request line or headers exceed the connector's buffer
     URI_TOO_LONG(HttpStatus.URI_TOO_LONG, "UriTooLong", "Request line too long"),
     HEADER_TOO_LARGE(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "HeaderTooLarge", "Request headers too large"),
+    // 408: a request body that trickled past xblmock.http.request-body-timeout
+    REQUEST_TIMEOUT(HttpStatus.REQUEST_TIMEOUT, "RequestTimeout", "Request body too slow"),
     // 412/416/429
     PRECONDITION_FAILED(HttpStatus.PRECONDITION_FAILED, "PreconditionFailed", "Precondition failed"),
     RANGE_NOT_SATISFIABLE(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "RangeNotSatisfiable",

@@ -7,6 +7,8 @@ import dev.xblmock.common.CorrelationFilter;
 import dev.xblmock.common.FilterOrder;
 import dev.xblmock.common.Identity;
 import dev.xblmock.common.XboxService;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,8 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Journals every response of an Xbox route (401s and injected faults included: it runs before both), after
- * the rest of the chain has run, so the caller's identity and the final status are known. A streamed
- * response is recorded with the status it had when its handler returned. Control-plane requests are not
+ * the rest of the chain has run, so the caller's identity and the final status are known. A request that
+ * went asynchronous (its body received, or its response written, with non-blocking I/O) is recorded when it
+ * completes. Control-plane requests are not
  * journaled. Costs one small object and one atomic increment per request; no body is captured.
  */
 @Component
@@ -53,13 +56,60 @@ public class JournalFilter extends OncePerRequestFilter implements Ordered {
             chain.doFilter(request, response);
             failed = false;
         } finally {
-            // an exception escaping the chain becomes the container's 500
-            int status = failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus();
-            Object identity = request.getAttribute(Identity.REQUEST_ATTRIBUTE);
-            journal.record((String) request.getAttribute(CorrelationFilter.REQUEST_ID_ATTRIBUTE), startedMillis,
-                    request.getMethod(), request.getRequestURI(), request.getQueryString(), status,
-                    System.nanoTime() - startedNanos, identity instanceof Identity i ? i.xuid() : null);
-            journal.end();
+            if (!failed && request.isAsyncStarted()) {
+                request.getAsyncContext().addListener(new RecordWhenComplete(request, response, startedMillis,
+                        startedNanos));
+            } else {
+                // an exception escaping the chain becomes the container's 500
+                record(request, failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus(),
+                        startedMillis, startedNanos);
+            }
+        }
+    }
+
+    private void record(HttpServletRequest request, int status, long startedMillis, long startedNanos) {
+        Object identity = request.getAttribute(Identity.REQUEST_ATTRIBUTE);
+        journal.record((String) request.getAttribute(CorrelationFilter.REQUEST_ID_ATTRIBUTE), startedMillis,
+                request.getMethod(), request.getRequestURI(), request.getQueryString(), status,
+                System.nanoTime() - startedNanos, identity instanceof Identity i ? i.xuid() : null);
+        journal.end();
+    }
+
+    /**
+     * Records a request that went asynchronous (a body received or a response written with non-blocking I/O)
+     * once it is over, with its final status; it follows the request into any further asynchronous cycle.
+     */
+    private final class RecordWhenComplete implements AsyncListener {
+
+        private final HttpServletRequest request;
+        private final HttpServletResponse response;
+        private final long startedMillis;
+        private final long startedNanos;
+
+        RecordWhenComplete(HttpServletRequest request, HttpServletResponse response, long startedMillis,
+                           long startedNanos) {
+            this.request = request;
+            this.response = response;
+            this.startedMillis = startedMillis;
+            this.startedNanos = startedNanos;
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            record(request, response.getStatus(), startedMillis, startedNanos);
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            event.getAsyncContext().addListener(this);
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
         }
     }
 }

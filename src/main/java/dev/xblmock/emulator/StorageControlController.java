@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.xblmock.common.ErrorCode;
 import dev.xblmock.common.Identifiers;
 import dev.xblmock.common.Identity;
+import dev.xblmock.common.NonBlockingBody;
 import dev.xblmock.common.QueryParameters;
 import dev.xblmock.common.XblException;
 import dev.xblmock.titlestorage.BlobKey;
@@ -49,9 +50,11 @@ public class StorageControlController {
     static final String BLOB = "/_emulator/storage/blob";
 
     private final TitleStorageService storage;
+    private final NonBlockingBody bodies;
 
-    public StorageControlController(TitleStorageService storage) {
+    public StorageControlController(TitleStorageService storage, NonBlockingBody bodies) {
         this.storage = storage;
+        this.bodies = bodies;
     }
 
     @JsonPropertyOrder({"namespace", "root", "owner", "scid", "blobs", "usedBytes", "quotaBytes"})
@@ -115,7 +118,7 @@ public class StorageControlController {
     public void read(HttpServletRequest request, HttpServletResponse response) throws IOException {
         BlobKey key = blobKey(QueryParameters.parse(request.getQueryString()));
         DownloadResponses.write(storage.stored(key, preconditions(request),
-                RangeHeader.parse(request.getHeader(HttpHeaders.RANGE))), response);
+                RangeHeader.parse(request.getHeader(HttpHeaders.RANGE))), request, response, bodies);
     }
 
     /** A whole upload (any size up to the blob limit), with optional {@code displayName} and {@code clientFileTime}. */

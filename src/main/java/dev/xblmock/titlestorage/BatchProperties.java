@@ -1,5 +1,6 @@
 package dev.xblmock.titlestorage;
 
+import dev.xblmock.common.RequestBodyLimit;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,9 +16,15 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("xblmock.batch")
 @Validated
-public record BatchProperties(@Min(1) @DefaultValue("100") int maxXuids, @Positive Long maxBodyBytes) {
+public record BatchProperties(@Min(1) @DefaultValue("100") int maxXuids, @Positive Long maxBodyBytes)
+        implements RequestBodyLimit {
 
     private static final long BODY_BYTES_PER_100_XUIDS = 64 * 1024;
+
+    @Override
+    public long maxRequestBodyBytes() {
+        return bodyLimit();
+    }
 
     /** The request body limit in effect. */
     public long bodyLimit() {

@@ -1,8 +1,10 @@
 package dev.xblmock.titlestorage;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 
+import dev.xblmock.common.NonBlockingBody;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -14,7 +16,9 @@ public final class DownloadResponses {
     private DownloadResponses() {
     }
 
-    public static void write(Download download, HttpServletResponse response) throws IOException {
+    /** Bodies go out with non-blocking writes: a client that reads slowly or not at all holds no worker thread. */
+    public static void write(Download download, HttpServletRequest request, HttpServletResponse response,
+                             NonBlockingBody bodies) throws IOException {
         response.setHeader(HttpHeaders.ETAG, download.etag().toString());
         if (download instanceof Download.NotModified) {
             response.setStatus(HttpStatus.NOT_MODIFIED.value());
@@ -24,7 +28,7 @@ public final class DownloadResponses {
             response.setStatus(HttpStatus.OK.value());
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.setContentLength(document.json().length);
-            response.getOutputStream().write(document.json());
+            bodies.send(request, new ByteArrayInputStream(document.json()));
             return;
         }
         Download.Bytes bytes = (Download.Bytes) download;
@@ -35,9 +39,6 @@ public final class DownloadResponses {
         if (bytes.range() != null) {
             response.setHeader(HttpHeaders.CONTENT_RANGE, bytes.range().contentRange());
         }
-        try (InputStream in = bytes.body().open()) {
-            // the stores' streams write their chunks directly (memory) or in 64 KiB slices (filesystem)
-            in.transferTo(response.getOutputStream());
-        }
+        bodies.send(request, bytes.body().open());
     }
 }

@@ -4,6 +4,8 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+
+import dev.xblmock.common.RequestBodyLimit;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -38,7 +40,9 @@ public record StorageProperties(
         @NotNull @DefaultValue("soft") QuotaEnforcement quotaEnforcement,
         Map<StorageRoot, @NotNull @PositiveOrZero Long> quotaBytes,
         Map<StorageRoot, @NotNull ReadAccess> readAccess,
-        @Positive Long maxStagedMemoryBytes) {
+        @Positive @DefaultValue("4096") int maxStagedUploads,
+        @Positive Long maxStagedBytes,
+        @Positive Long maxStagedMemoryBytes) implements RequestBodyLimit {
 
     public enum Backend { MEMORY, FILESYSTEM }
 
@@ -60,13 +64,31 @@ public record StorageProperties(
         readAccess = readAccess == null ? Map.of() : Map.copyOf(readAccess);
     }
 
+    @Override
+    public long maxRequestBodyBytes() {
+        return maxRequestBytes;
+    }
+
     public long quotaBytesFor(StorageRoot root) {
         return quotaBytes.getOrDefault(root, DEFAULT_QUOTAS.get(root));
     }
 
-    /** The memory backend's budget for pending uploads: as configured, else a quarter of the maximum heap. */
-    public long stagedMemoryLimit() {
-        return maxStagedMemoryBytes != null ? maxStagedMemoryBytes : Runtime.getRuntime().maxMemory() / 4;
+    /** The filesystem backend's default for {@link #stagedBytesLimit()}: 4 GiB of disk. */
+    static final long DEFAULT_STAGED_DISK_BYTES = 4L << 30;
+
+    /**
+     * Bytes all unfinished uploads may hold: as configured ({@code max-staged-bytes}, or its former name
+     * {@code max-staged-memory-bytes}), else a quarter of the maximum heap for the memory backend and 4 GiB of
+     * disk for the filesystem backend.
+     */
+    public long stagedBytesLimit() {
+        if (maxStagedBytes != null) {
+            return maxStagedBytes;
+        }
+        if (maxStagedMemoryBytes != null) {
+            return maxStagedMemoryBytes;
+        }
+        return backend == Backend.MEMORY ? Runtime.getRuntime().maxMemory() / 4 : DEFAULT_STAGED_DISK_BYTES;
     }
 
     public ReadAccess readAccessFor(StorageRoot root) {

@@ -7,7 +7,7 @@ import dev.xblmock.titlestorage.store.BlobStore;
 import dev.xblmock.titlestorage.store.EtagSource;
 import dev.xblmock.titlestorage.store.FileBlobStore;
 import dev.xblmock.titlestorage.store.MemoryBlobStore;
-import dev.xblmock.titlestorage.store.StagedMemory;
+import dev.xblmock.titlestorage.store.StagingBudget;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,9 +24,10 @@ public class TitleStorageConfiguration {
     /** @param directory opened (lazily) only for the filesystem backend */
     @Bean
     BlobStore blobStore(StorageProperties properties, EtagSource etags, ObjectProvider<StorageDirectory> directory) {
+        StagingBudget staging = new StagingBudget(properties.maxStagedUploads(), properties.stagedBytesLimit());
         return switch (properties.backend()) {
-            case MEMORY -> new MemoryBlobStore(etags, new StagedMemory(properties.stagedMemoryLimit()));
-            case FILESYSTEM -> new FileBlobStore(directory.getObject(), etags);
+            case MEMORY -> new MemoryBlobStore(etags, staging);
+            case FILESYSTEM -> new FileBlobStore(directory.getObject(), etags, staging);
         };
     }
 }

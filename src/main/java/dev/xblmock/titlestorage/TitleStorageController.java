@@ -1,5 +1,6 @@
 package dev.xblmock.titlestorage;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.xblmock.common.ErrorCode;
 import dev.xblmock.common.Identity;
+import dev.xblmock.common.NonBlockingBody;
 import dev.xblmock.common.QueryParameters;
 import dev.xblmock.common.XblException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,7 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Title Storage over HTTP (SPEC 3.3–3.7): parses the raw path into a {@link StoragePath}, calls one service
- * method and renders its result. Blob bodies are streamed straight between the servlet streams and the store.
+ * method and renders its result. Blob bodies are streamed between the servlet streams and the store; downloads
+ * with non-blocking writes ({@link NonBlockingBody}).
  */
 @RestController
 @RequestMapping({"/global/**", "/trustedplatform/**", "/universalplatform/**", "/untrustedplatform/**", "/json/**",
@@ -33,9 +36,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class TitleStorageController {
 
     private final TitleStorageService service;
+    private final NonBlockingBody bodies;
 
-    public TitleStorageController(TitleStorageService service) {
+    public TitleStorageController(TitleStorageService service, NonBlockingBody bodies) {
         this.service = service;
+        this.bodies = bodies;
     }
 
     @GetMapping
@@ -55,7 +60,7 @@ public class TitleStorageController {
             Download download = service.download(blob.key(), caller, query, preconditions(request),
                     RangeHeader.parse(request.getHeader(HttpHeaders.RANGE)),
                     request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-            DownloadResponses.write(download, response);
+            DownloadResponses.write(download, request, response, bodies);
             return null;
         }
         throw methodNotAllowed("GET", path);

@@ -1,6 +1,7 @@
 package dev.xblmock.userstats;
 
 import dev.xblmock.common.DataSizeRange;
+import dev.xblmock.common.RequestBodyLimit;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -27,7 +28,13 @@ public record StatsProperties(
         @Min(1) @DefaultValue("100") int maxNames,
         @Min(1) @DefaultValue("16") int maxGroups,
         // a body is read into one array, so at most an array's length
-        @NotNull @DataSizeRange(min = 1, max = Integer.MAX_VALUE - 8) @DefaultValue("1MB") DataSize maxRequestBytes) {
+        @NotNull @DataSizeRange(min = 1, max = Integer.MAX_VALUE - 8) @DefaultValue("1MB") DataSize maxRequestBytes)
+        implements RequestBodyLimit {
+
+    @Override
+    public long maxRequestBodyBytes() {
+        return maxRequestBytes.toBytes();
+    }
 
     /** The defaults of the SPEC, for tests and tools that build the service by hand. */
     public static StatsProperties defaults() {

@@ -32,8 +32,20 @@ public final class ChildServer implements AutoCloseable {
     /** Starts the packaged application and waits until it listens. */
     public static ChildServer start(List<String> jvmOptions, List<String> arguments, Path log)
             throws IOException, InterruptedException {
-        List<String> command = ChildApplication.get().command(jvmOptions,
-                concat(List.of("--server.port=0"), arguments));
+        return launch(ChildApplication.get().command(jvmOptions, concat(List.of("--server.port=0"), arguments)), log);
+    }
+
+    /**
+     * Like {@link #start}, with the process's open-file limit (soft and hard, so the JVM cannot raise it) set to
+     * {@code limit} by the shell's {@code ulimit -n}.
+     */
+    public static ChildServer startWithDescriptorLimit(int limit, List<String> jvmOptions, List<String> arguments,
+                                                       Path log) throws IOException, InterruptedException {
+        List<String> command = ChildApplication.get().command(jvmOptions, concat(List.of("--server.port=0"), arguments));
+        return launch(concat(List.of("bash", "-c", "ulimit -n " + limit + " && exec \"$0\" \"$@\""), command), log);
+    }
+
+    private static ChildServer launch(List<String> command, Path log) throws IOException, InterruptedException {
         Files.deleteIfExists(log);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import dev.xblmock.common.NonBlockingBody;
 import dev.xblmock.testsupport.ApiIT;
 import dev.xblmock.testsupport.MultipartBody;
 import dev.xblmock.titlestorage.store.BlobAttributes;
@@ -163,7 +164,7 @@ class BatchDownloadIT extends ApiIT {
 
     @Test
     void aBlobLargerThanTheCopyBufferStreamsWhole() {
-        byte[] bytes = new byte[3 * MultipartWriter.DEFAULT_BUFFER_SIZE + 17];
+        byte[] bytes = new byte[3 * NonBlockingBody.CHUNK_SIZE + 17];
         new java.util.Random(42).nextBytes(bytes);
         BlobMetadata stored = put(StorageRoot.TRUSTED_PLATFORM, "9", "big.bin", BlobType.BINARY, bytes);
 

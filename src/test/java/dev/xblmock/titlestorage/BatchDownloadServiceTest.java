@@ -18,14 +18,14 @@ import java.util.Set;
 import dev.xblmock.common.Identity;
 import dev.xblmock.common.XblException;
 import dev.xblmock.common.Xuid;
-import dev.xblmock.titlestorage.MultipartWriter.Header;
-import dev.xblmock.titlestorage.MultipartWriter.Part;
+import dev.xblmock.titlestorage.MultipartStream.Header;
+import dev.xblmock.titlestorage.MultipartStream.Part;
 import dev.xblmock.titlestorage.store.BlobAttributes;
 import dev.xblmock.titlestorage.store.BlobMetadata;
 import dev.xblmock.titlestorage.store.BlobStore;
 import dev.xblmock.titlestorage.store.EtagSource;
 import dev.xblmock.titlestorage.store.MemoryBlobStore;
-import dev.xblmock.titlestorage.store.StagedMemory;
+import dev.xblmock.titlestorage.store.StagingBudget;
 import dev.xblmock.titlestorage.store.StagedUpload;
 import dev.xblmock.titlestorage.store.WriteGuard;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class BatchDownloadServiceTest {
     private static final String SCID = "MockScid";
 
     private final MemoryBlobStore memory = new MemoryBlobStore(new EtagSource(Clock.systemUTC()),
-            new StagedMemory(Long.MAX_VALUE));
+            StagingBudget.unlimited());
     /** A spy, to see when blobs are looked up. */
     private final BlobStore store = Mockito.spy(memory);
 

@@ -9,7 +9,7 @@ import java.time.Instant;
 import dev.xblmock.titlestorage.store.BlobAttributes;
 import dev.xblmock.titlestorage.store.EtagSource;
 import dev.xblmock.titlestorage.store.MemoryBlobStore;
-import dev.xblmock.titlestorage.store.StagedMemory;
+import dev.xblmock.titlestorage.store.StagingBudget;
 import dev.xblmock.titlestorage.store.StagedUpload;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ class UploadSessionTest {
 
     @Test
     void aCommittedSessionKeepsItsAnswerButNotTheBytes() throws Exception {
-        StagedUpload staged = new MemoryBlobStore(new EtagSource(Clock.systemUTC()), new StagedMemory(1 << 20)).stage();
+        StagedUpload staged = new MemoryBlobStore(new EtagSource(Clock.systemUTC()), StagingBudget.unlimited()).stage();
         staged.append(new ByteArrayInputStream(new byte[2_000]));
         BlobKey key = new BlobKey(new Namespace(StorageRoot.GLOBAL, "", "Scid"), "a", BlobType.BINARY);
         UploadSession session = new UploadSession("id", key, staged, BlobAttributes.NONE, Instant.EPOCH);

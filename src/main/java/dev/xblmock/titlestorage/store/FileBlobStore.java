@@ -44,6 +44,7 @@ public class FileBlobStore implements BlobStore {
     private final Path blobsDirectory;
     private final Path stagingDirectory;
     private final EtagSource etags;
+    private final StagingBudget staging;
     private final ConcurrentHashMap<Namespace, NamespaceIndex> namespaces = new ConcurrentHashMap<>();
     /** Writes share it; reset takes it alone so no commit lands between its deletions. */
     private final ReadWriteLock resetLock = new ReentrantReadWriteLock();
@@ -59,14 +60,15 @@ public class FileBlobStore implements BlobStore {
 
     /**
      * Opens the store in {@code directory}: deletes staging files left by a crash, loads the index and moves
-     * {@code etags} past every ETag on disk.
+     * {@code etags} past every ETag on disk. Unfinished uploads count against {@code staging}.
      *
      * @throws StorageDirectoryException when a file in the blob directory is not a valid version file
      */
-    public FileBlobStore(StorageDirectory directory, EtagSource etags) {
+    public FileBlobStore(StorageDirectory directory, EtagSource etags, StagingBudget staging) {
         this.blobsDirectory = directory.area(BLOBS);
         this.stagingDirectory = directory.area(STAGING);
         this.etags = etags;
+        this.staging = staging;
         try {
             deleteAbandonedStaging();
             load();
@@ -175,7 +177,7 @@ public class FileBlobStore implements BlobStore {
 
     @Override
     public StagedUpload stage() {
-        return FileStagedUpload.create(this, stagingDirectory);
+        return FileStagedUpload.create(this, staging, stagingDirectory);
     }
 
     @Override

@@ -18,6 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Staged bytes in a file of the staging directory, written through one bounded buffer. Committing appends
  * the version file's trailer and renames this very file into the blob directory: the bytes are never copied.
+ * No descriptor stays open between calls (each block opens, appends and closes the file): an abandoned
+ * upload holds a file on disk until it expires, never a descriptor. Its bytes count against the
+ * {@link StagingBudget} until committed or closed.
  */
 final class FileStagedUpload implements StagedUpload {
 
@@ -26,26 +29,29 @@ final class FileStagedUpload implements StagedUpload {
     static final String SUFFIX = ".part";
 
     private final FileBlobStore owner;
+    private final StagingBudget budget;
     private final Path path;
-    private final FileChannel channel;
     private long size;
-    /** Closed by {@link #close} or handed to the store by {@link #moveInto}. */
+    /** Deleted by {@link #close} or handed to the store by {@link #moveInto}. */
     private boolean finished;
 
-    private FileStagedUpload(FileBlobStore owner, Path path, FileChannel channel) {
+    private FileStagedUpload(FileBlobStore owner, StagingBudget budget, Path path) {
         this.owner = owner;
+        this.budget = budget;
         this.path = path;
-        this.channel = channel;
     }
 
-    static FileStagedUpload create(FileBlobStore owner, Path stagingDirectory) {
+    /** Counts a new unfinished upload (503 when the budget has no room) and creates its empty file. */
+    static FileStagedUpload create(FileBlobStore owner, StagingBudget budget, Path stagingDirectory) {
+        budget.startUpload();
         Path path = stagingDirectory.resolve(UUID.randomUUID() + SUFFIX);
         try {
-            return new FileStagedUpload(owner, path, FileChannel.open(path, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.READ, StandardOpenOption.WRITE));
+            Files.createFile(path);
         } catch (IOException e) {
+            budget.endUpload();
             throw StorageFailures.unavailable("create a staging file", e);
         }
+        return new FileStagedUpload(owner, budget, path);
     }
 
     FileBlobStore owner() {
@@ -62,36 +68,49 @@ final class FileStagedUpload implements StagedUpload {
         checkNotFinished();
         long sizeBefore = size;
         byte[] buffer = new byte[BUFFER_SIZE];
-        try {
-            while (true) {
-                int filled = body.readNBytes(buffer, 0, BUFFER_SIZE);
-                if (filled == 0) {
-                    break;
+        try (FileChannel channel = openForWriting()) {
+            try {
+                while (true) {
+                    int filled = body.readNBytes(buffer, 0, BUFFER_SIZE);
+                    if (filled == 0) {
+                        break;
+                    }
+                    write(channel, ByteBuffer.wrap(buffer, 0, filled));
+                    if (filled < BUFFER_SIZE) {
+                        break;
+                    }
                 }
-                write(ByteBuffer.wrap(buffer, 0, filled));
-                if (filled < BUFFER_SIZE) {
-                    break;
-                }
+                return size - sizeBefore;
+            } catch (IOException | RuntimeException e) {
+                rollBackTo(channel, sizeBefore);
+                throw e;
             }
-            return size - sizeBefore;
-        } catch (IOException | RuntimeException e) {
-            rollBackTo(sizeBefore);
-            throw e;
         }
     }
 
-    private void write(ByteBuffer bytes) {
+    private FileChannel openForWriting() {
+        try {
+            return FileChannel.open(path, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw StorageFailures.unavailable("open the staged upload", e);
+        }
+    }
+
+    private void write(FileChannel channel, ByteBuffer bytes) {
         int length = bytes.remaining();
+        budget.reserve(length);
         try {
             DurableFiles.writeFully(channel, bytes, size);
         } catch (IOException e) {
+            budget.release(length);
             throw StorageFailures.unavailable("write the staged upload", e);
         }
         size += length;
     }
 
     /** Best effort: {@link #moveInto} truncates to {@link #size} again before it writes anything. */
-    private void rollBackTo(long sizeBefore) {
+    private void rollBackTo(FileChannel channel, long sizeBefore) {
+        budget.release(size - sizeBefore);
         size = sizeBefore;
         try {
             channel.truncate(sizeBefore);
@@ -106,27 +125,37 @@ final class FileStagedUpload implements StagedUpload {
         if (newSize < 0 || newSize > size) {
             throw new IllegalArgumentException("cannot truncate " + size + " bytes to " + newSize);
         }
-        try {
+        try (FileChannel channel = openForWriting()) {
             channel.truncate(newSize);
         } catch (IOException e) {
             throw StorageFailures.unavailable("truncate the staged upload", e);
         }
+        budget.release(size - newSize);
         size = newSize;
     }
 
+    /** The stream owns its own descriptor until it is closed. */
     @Override
     public synchronized InputStream open(long offset, long length) {
         checkNotFinished();
         if (offset < 0 || length < 0 || offset + length > size) {
             throw new IndexOutOfBoundsException("range " + offset + "+" + length + " outside " + size);
         }
-        return new ChannelRangeStream(channel, offset, offset + length, false);
+        try {
+            return new ChannelRangeStream(FileChannel.open(path, StandardOpenOption.READ), offset, offset + length,
+                    true);
+        } catch (IOException e) {
+            throw StorageFailures.unavailable("read the staged upload", e);
+        }
     }
 
-    /** Flushes the staged bytes to disk: the slow part of a commit, done before the store takes its lock. */
+    /**
+     * Flushes the staged bytes to disk: the slow part of a commit, done before the store takes its lock. The
+     * blocks were written through descriptors closed since; forcing the file through a new one flushes them.
+     */
     synchronized void forceContent() {
         checkNotFinished();
-        try {
+        try (FileChannel channel = openForWriting()) {
             channel.force(false);
         } catch (IOException e) {
             throw StorageFailures.unavailable("flush the staged upload to disk", e);
@@ -140,18 +169,22 @@ final class FileStagedUpload implements StagedUpload {
      */
     synchronized void moveInto(Path target, byte[] trailer) {
         checkNotFinished();
-        try {
-            channel.truncate(size);
-            DurableFiles.writeFully(channel, ByteBuffer.wrap(trailer), size);
-            channel.force(true);
+        try (FileChannel channel = openForWriting()) {
+            try {
+                channel.truncate(size);
+                DurableFiles.writeFully(channel, ByteBuffer.wrap(trailer), size);
+                channel.force(true);
+            } catch (IOException e) {
+                rollBackTo(channel, size);
+                throw e;
+            }
         } catch (IOException e) {
-            rollBackTo(size);
             throw StorageFailures.unavailable("write the blob's metadata", e);
         }
         try {
             Files.move(path, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            rollBackTo(size);
+            truncateTrailer();
             throw StorageFailures.unavailable("move the upload into the blob directory", e);
         }
         try {
@@ -160,8 +193,16 @@ final class FileStagedUpload implements StagedUpload {
             moveBack(target);
             throw StorageFailures.unavailable("flush the blob directory", e);
         }
-        finished = true;
-        closeChannel();
+        finish();
+    }
+
+    /** Drops the trailer after a failed rename; best effort, as the next commit truncates to {@link #size} first. */
+    private void truncateTrailer() {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+            channel.truncate(size);
+        } catch (IOException e) {
+            log.warn("could not truncate staging file {} back to {} bytes", path, size, e);
+        }
     }
 
     /**
@@ -171,11 +212,10 @@ final class FileStagedUpload implements StagedUpload {
     private void moveBack(Path target) {
         try {
             Files.move(target, path, StandardCopyOption.ATOMIC_MOVE);
-            rollBackTo(size);
+            truncateTrailer();
         } catch (IOException e) {
             log.error("could not move {} back to {} after a failed commit", target, path, e);
-            finished = true;
-            closeChannel();
+            finish();
         }
     }
 
@@ -184,8 +224,7 @@ final class FileStagedUpload implements StagedUpload {
         if (finished) {
             return;
         }
-        finished = true;
-        closeChannel();
+        finish();
         try {
             Files.deleteIfExists(path);
         } catch (IOException e) {
@@ -193,12 +232,11 @@ final class FileStagedUpload implements StagedUpload {
         }
     }
 
-    private void closeChannel() {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            log.warn("could not close staging file {}", path, e);
-        }
+    /** No longer unfinished: its bytes are the blob's, or gone. */
+    private void finish() {
+        finished = true;
+        budget.release(size);
+        budget.endUpload();
     }
 
     private void checkNotFinished() {

@@ -17,12 +17,12 @@ import dev.xblmock.titlestorage.NamespaceUsage;
 public class MemoryBlobStore implements BlobStore {
 
     private final EtagSource etags;
-    private final StagedMemory stagedMemory;
+    private final StagingBudget staging;
     private final ConcurrentHashMap<Namespace, NamespaceBlobs> namespaces = new ConcurrentHashMap<>();
 
-    public MemoryBlobStore(EtagSource etags, StagedMemory stagedMemory) {
+    public MemoryBlobStore(EtagSource etags, StagingBudget staging) {
         this.etags = etags;
-        this.stagedMemory = stagedMemory;
+        this.staging = staging;
     }
 
     private record StoredBlob(BlobMetadata metadata, ChunkedBytes bytes) implements BlobContent {
@@ -54,7 +54,7 @@ public class MemoryBlobStore implements BlobStore {
 
     @Override
     public StagedUpload stage() {
-        return new MemoryStagedUpload(stagedMemory);
+        return new MemoryStagedUpload(staging);
     }
 
     @Override

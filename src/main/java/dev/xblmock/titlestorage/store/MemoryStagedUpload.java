@@ -8,19 +8,24 @@ import java.util.List;
 
 /**
  * Staged bytes in memory, as a list of chunks of at most {@link #CHUNK_SIZE} bytes, counted against the
- * {@link StagedMemory} budget until committed (then they are the blob's) or closed.
+ * {@link StagingBudget} until committed (then they are the blob's) or closed.
  */
 final class MemoryStagedUpload implements StagedUpload {
 
     static final int CHUNK_SIZE = 64 * 1024;
 
-    private final StagedMemory budget;
+    private final StagingBudget budget;
     private final List<byte[]> chunks = new ArrayList<>();
     private long size;
     private boolean committed;
+    /** Counted as unfinished in the budget until committed or closed. */
+    private boolean counted;
 
-    MemoryStagedUpload(StagedMemory budget) {
+    /** Counts itself as an unfinished upload: 503 when the budget has no room for another. */
+    MemoryStagedUpload(StagingBudget budget) {
+        budget.startUpload();
         this.budget = budget;
+        this.counted = true;
     }
 
     @Override
@@ -94,6 +99,7 @@ final class MemoryStagedUpload implements StagedUpload {
         if (!committed) {
             committed = true;
             budget.release(size);
+            endCount();
         }
     }
 
@@ -103,6 +109,14 @@ final class MemoryStagedUpload implements StagedUpload {
             budget.release(size);
             chunks.clear();
             size = 0;
+            endCount();
+        }
+    }
+
+    private void endCount() {
+        if (counted) {
+            counted = false;
+            budget.endUpload();
         }
     }
 }

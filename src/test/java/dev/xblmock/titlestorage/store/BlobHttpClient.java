@@ -67,6 +67,13 @@ final class BlobHttpClient {
         }
     }
 
+    /** The first block of a multi-block upload; returns the continuation token for the next. */
+    String startBlocks(String name, byte[] firstBlock) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(put(name, "finalBlock=false", firstBlock));
+        check("PUT first block of " + name, response, 200);
+        return JSON.readTree(response.body()).get("continuationToken").asString();
+    }
+
     /** GET of the blob, its bytes digested as they arrive. */
     Download get(String name) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(root + "/data/" + name + ",binary"))

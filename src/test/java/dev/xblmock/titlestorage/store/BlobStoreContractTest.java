@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -42,17 +43,23 @@ abstract class BlobStoreContractTest {
     static final BlobKey KEY = new BlobKey(GLOBAL, "saves/slot1", BlobType.BINARY);
     static final Instant FILE_TIME = Instant.parse("2024-05-01T10:15:30.1234567Z");
 
+    /** The store's budget for unfinished uploads: room for every other test, small enough to reach. */
+    static final int BUDGET_UPLOADS = 8;
+    static final long BUDGET_BYTES = 2 << 20;
+
     protected EtagSource etags;
+    protected StagingBudget staging;
     protected BlobStore store;
 
-    /** A new store with nothing in it, using {@code etags}. */
-    protected abstract BlobStore newStore(EtagSource etags) throws Exception;
+    /** A new store with nothing in it, using {@code etags} and counting unfinished uploads in {@code staging}. */
+    protected abstract BlobStore newStore(EtagSource etags, StagingBudget staging) throws Exception;
 
     @BeforeEach
     void createStore() throws Exception {
         // a frozen clock: ETags then only increase because the source counts, which is what is under test
         etags = new EtagSource(Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC));
-        store = newStore(etags);
+        staging = new StagingBudget(BUDGET_UPLOADS, BUDGET_BYTES);
+        store = newStore(etags, staging);
     }
 
     // ---- staging and commit ---------------------------------------------------------------------------------
@@ -452,6 +459,91 @@ abstract class BlobStoreContractTest {
             }
         }
         return null;
+    }
+
+    // ---- the staging budget ---------------------------------------------------------------------------------
+
+    @Test
+    void unfinishedUploadsAndTheirBytesAreCountedUntilCommittedOrClosed() throws IOException {
+        StagedUpload committed = store.stage();
+        committed.append(new ByteArrayInputStream(pattern(200_000, 1)));
+        StagedUpload closed = store.stage();
+        closed.append(new ByteArrayInputStream(pattern(100_000, 2)));
+        closed.truncate(30_000);
+        assertThat(staging.uploads()).isEqualTo(2);
+        assertThat(staging.bytes()).isEqualTo(230_000);
+
+        store.commit(KEY, committed, BlobAttributes.NONE, WriteGuard.NONE);
+        assertThat(staging.uploads()).isEqualTo(1);
+        assertThat(staging.bytes()).isEqualTo(30_000);
+        closed.close();
+        closed.close();
+        assertThat(staging.uploads()).isZero();
+        assertThat(staging.bytes()).isZero();
+    }
+
+    @Test
+    void aFailedAppendAndARefusedCommitKeepTheCountRight() throws IOException {
+        StagedUpload staged = store.stage();
+        staged.append(new ByteArrayInputStream(pattern(100_000, 1)));
+        assertThatThrownBy(() -> staged.append(new FailingStream(pattern(200_000, 3), new IOException("gone"))))
+                .isInstanceOf(IOException.class);
+        assertThat(staging.bytes()).isEqualTo(100_000);
+        XblException refusal = XblException.of(ErrorCode.PRECONDITION_FAILED, "no");
+        assertThatThrownBy(() -> store.commit(KEY, staged, BlobAttributes.NONE, (current, used) -> {
+            throw refusal;
+        })).isSameAs(refusal);
+        assertThat(staging.uploads()).isEqualTo(1);
+        assertThat(staging.bytes()).isEqualTo(100_000);
+        staged.close();
+        assertThat(staging.bytes()).isZero();
+        assertThat(staging.uploads()).isZero();
+    }
+
+    @Test
+    void anUploadPastTheCountIs503UntilOneFinishes() throws IOException {
+        List<StagedUpload> pending = new ArrayList<>();
+        for (int i = 0; i < BUDGET_UPLOADS; i++) {
+            pending.add(store.stage());
+        }
+        assertThatThrownBy(() -> store.stage()).isInstanceOfSatisfying(XblException.class, e -> {
+            assertThat(e.errorCode()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+            assertThat(e.status()).isEqualTo(503);
+            assertThat(e.headers()).isEqualTo(Map.of("Retry-After", "1"));
+            assertThat(e.detail()).isEqualTo("8 uploads are unfinished, the most xblmock.storage.max-staged-uploads "
+                    + "allows. Retry later: unfinished uploads free their share when committed or expired "
+                    + "(xblmock.storage.upload-idle-timeout); or raise the limit.");
+        });
+        assertThat(staging.uploads()).isEqualTo(BUDGET_UPLOADS);
+
+        pending.get(0).close();
+        StagedUpload next = store.stage();
+        next.append(stream("next"));
+        store.commit(KEY, next, BlobAttributes.NONE, WriteGuard.NONE);
+        assertThat(store.stage()).isNotNull();
+    }
+
+    @Test
+    void aBlockPastTheBytesIs503AndNothingOfItIsKept() throws IOException {
+        StagedUpload first = store.stage();
+        first.append(new ByteArrayInputStream(pattern(1_572_864, 1)));
+        StagedUpload second = store.stage();
+        second.append(stream("kept"));
+        assertThatThrownBy(() -> second.append(new ByteArrayInputStream(pattern(700_000, 2))))
+                .isInstanceOfSatisfying(XblException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+                    assertThat(e.headers()).isEqualTo(Map.of("Retry-After", "1"));
+                    // 1,572,868 pending + the seven 64 KiB chunks of the block that fitted
+                    assertThat(e.detail()).startsWith("Unfinished uploads hold 2031620 bytes and this block would "
+                            + "take them past xblmock.storage.max-staged-bytes (2097152).");
+                });
+        assertThat(second.size()).isEqualTo(4);
+        assertThat(read(second.open(0, 4))).isEqualTo("kept");
+        assertThat(staging.bytes()).isEqualTo(1_572_868);
+
+        first.close();
+        second.append(new ByteArrayInputStream(pattern(700_000, 2)));
+        assertThat(staging.bytes()).isEqualTo(700_004);
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------

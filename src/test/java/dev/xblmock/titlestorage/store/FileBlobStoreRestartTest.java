@@ -45,7 +45,8 @@ class FileBlobStoreRestartTest {
     private FileBlobStore start(Instant clockTime) {
         StorageDirectory directory = StorageDirectory.open(dir);
         opened.add(directory);
-        return new FileBlobStore(directory, new EtagSource(Clock.fixed(clockTime, ZoneOffset.UTC)));
+        return new FileBlobStore(directory, new EtagSource(Clock.fixed(clockTime, ZoneOffset.UTC)),
+                StagingBudget.unlimited());
     }
 
     /** Like a process exit: the directory lock goes, nothing else is cleaned up. */

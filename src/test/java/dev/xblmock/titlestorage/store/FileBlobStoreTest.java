@@ -2,10 +2,13 @@ package dev.xblmock.titlestorage.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -28,9 +31,9 @@ class FileBlobStoreTest extends BlobStoreContractTest {
     private StorageDirectory directory;
 
     @Override
-    protected BlobStore newStore(EtagSource etags) {
+    protected BlobStore newStore(EtagSource etags, StagingBudget staging) {
         directory = StorageDirectory.open(dir);
-        return new FileBlobStore(directory, etags);
+        return new FileBlobStore(directory, etags, staging);
     }
 
     @AfterEach
@@ -62,6 +65,42 @@ class FileBlobStoreTest extends BlobStoreContractTest {
 
         assertThat(fileNames(dir.resolve("staging"))).isEmpty();
         assertThat(fileNames(dir.resolve("blobs"))).hasSize(1);
+    }
+
+    /** Each abandoned upload held its staging file open until it expired: 1,000 exhausted a 1,024 limit. */
+    @Test
+    void anUnfinishedUploadHoldsNoFileDescriptorBetweenBlocks() throws IOException {
+        Path descriptors = Path.of("/proc/self/fd");
+        assumeTrue(Files.isDirectory(descriptors), "needs /proc (Linux)");
+        List<StagedUpload> abandoned = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            StagedUpload staged = store.stage();
+            staged.append(stream("first block " + i));
+            staged.append(stream(", second block"));
+            abandoned.add(staged);
+        }
+        try (InputStream reading = abandoned.get(0).open(0, 5)) {
+            assertThat(openFilesIn(descriptors, dir.resolve("staging"))).isEqualTo(1);
+        }
+
+        assertThat(fileNames(dir.resolve("staging"))).hasSize(5);
+        assertThat(openFilesIn(descriptors, dir.resolve("staging"))).isZero();
+        assertThat(read(abandoned.get(4).open(0, 27))).isEqualTo("first block 4, second block");
+        store.commit(KEY, abandoned.get(4), BlobAttributes.NONE, WriteGuard.NONE);
+        assertThat(openFilesIn(descriptors, dir.resolve("staging"))).isZero();
+    }
+
+    private static long openFilesIn(Path descriptors, Path directory) throws IOException {
+        Path real = directory.toRealPath();
+        try (Stream<Path> fds = Files.list(descriptors)) {
+            return fds.map(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd);
+                } catch (IOException closedMeanwhile) {
+                    return Path.of("");
+                }
+            }).filter(target -> target.startsWith(real)).count();
+        }
     }
 
     @Test

@@ -4,7 +4,7 @@ package dev.xblmock.titlestorage.store;
 class MemoryBlobStoreTest extends BlobStoreContractTest {
 
     @Override
-    protected BlobStore newStore(EtagSource etags) {
-        return new MemoryBlobStore(etags, new StagedMemory(Long.MAX_VALUE));
+    protected BlobStore newStore(EtagSource etags, StagingBudget staging) {
+        return new MemoryBlobStore(etags, staging);
     }
 }

@@ -1,26 +1,28 @@
 package dev.xblmock.titlestorage;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Writes a MIME multipart body (RFC 2046, CRLF line endings) one part at a time: headers, then the part's
- * bytes copied straight from its stream through one bounded buffer, so memory never depends on the number
- * or size of the parts. A part's stream is opened only when that part is written and always closed.
+ * A MIME multipart body (RFC 2046, CRLF line endings) produced as it is read, one part at a time: the
+ * delimiter and headers, then the part's bytes read straight from its stream, so memory never depends on the
+ * number or size of the parts. A part's stream is opened only when reading reaches it and is always closed.
+ * Being pulled rather than pushed, it can feed a non-blocking response that reads on only as the client does.
  *
  * <pre>
  * --boundary CRLF headers CRLF [Content-Length CRLF] CRLF bytes CRLF --boundary ... CRLF --boundary-- CRLF
  * </pre>
+ *
+ * A part stream that fails or ends before its declared length makes {@link #read} throw and the body stays
+ * unterminated, so the client sees a broken response rather than a complete one missing bytes.
  */
-public final class MultipartWriter {
-
-    /** The copy buffer; also the largest write handed to the output stream. */
-    public static final int DEFAULT_BUFFER_SIZE = 64 * 1024;
+public final class MultipartStream extends InputStream {
 
     private static final int MAX_BOUNDARY_LENGTH = 70;
     private static final byte[] CRLF = {'\r', '\n'};
@@ -37,7 +39,7 @@ public final class MultipartWriter {
         }
     }
 
-    /** Opens a part's bytes; called once, when the part is written. */
+    /** Opens a part's bytes; called once, when reading reaches them. */
     @FunctionalInterface
     public interface StreamSource {
         InputStream open() throws IOException;
@@ -63,59 +65,87 @@ public final class MultipartWriter {
         }
     }
 
-    private final OutputStream out;
+    private final Iterator<Part> parts;
     private final byte[] delimiter;
-    private final byte[] buffer;
+    /** What is being read now: a part's head, a part's bytes, or the close delimiter. */
+    private InputStream current = InputStream.nullInputStream();
+    /** The part whose head is {@link #current}, when its bytes come next. */
+    private Body nextBody;
     private boolean anyPart;
+    private boolean finished;
     private boolean closed;
 
-    public MultipartWriter(String boundary, OutputStream out) {
-        this(boundary, out, DEFAULT_BUFFER_SIZE);
-    }
-
-    public MultipartWriter(String boundary, OutputStream out, int bufferSize) {
+    public MultipartStream(String boundary, Iterator<Part> parts) {
         requireBoundary(boundary);
-        if (bufferSize < 1) {
-            throw new IllegalArgumentException("buffer size must be positive");
-        }
-        this.out = Objects.requireNonNull(out, "out");
+        this.parts = Objects.requireNonNull(parts, "parts");
         this.delimiter = ("--" + boundary).getBytes(StandardCharsets.US_ASCII);
-        this.buffer = new byte[bufferSize];
     }
 
-    /** Writes one whole part. If its stream fails or ends early the exception propagates; the stream is closed. */
-    public void write(Part part) throws IOException {
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] buffer, int off, int len) throws IOException {
         if (closed) {
-            throw new IllegalStateException("the multipart body is already finished");
+            return -1;
         }
-        out.write(head(part));
-        anyPart = true;
-        if (part.body() != null) {
-            try (InputStream in = part.body().source().open()) {
-                copy(in, part.body().length());
+        if (len == 0) {
+            return 0;
+        }
+        while (true) {
+            int n = current.read(buffer, off, len);
+            if (n > 0) {
+                return n;
+            }
+            current.close();
+            current = InputStream.nullInputStream();
+            if (!advance()) {
+                return -1;
             }
         }
     }
 
-    /**
-     * Writes the close delimiter; does not close the underlying stream. Deliberately not {@code close()}: after a
-     * failed part the body must stay unterminated, so the client sees a broken response rather than a complete
-     * one missing bytes.
-     */
-    public void finish() throws IOException {
-        if (closed) {
-            return;
+    /** Moves to what follows {@link #current}; false at the end of the body. */
+    private boolean advance() throws IOException {
+        if (nextBody != null) {
+            Body body = nextBody;
+            nextBody = null;
+            current = new ExactLength(body.source().open(), body.length());
+            return true;
         }
-        closed = true;
-        if (anyPart) {
-            out.write(CRLF);
+        if (parts.hasNext()) {
+            Part part = parts.next();
+            current = new ByteArrayInputStream(head(part));
+            anyPart = true;
+            nextBody = part.body();
+            return true;
         }
-        out.write(delimiter);
-        out.write(DASHES);
-        out.write(CRLF);
+        if (!finished) {
+            finished = true;
+            ByteArrayOutputStream close = new ByteArrayOutputStream(delimiter.length + 6);
+            if (anyPart) {
+                close.writeBytes(CRLF);
+            }
+            close.writeBytes(delimiter);
+            close.writeBytes(DASHES);
+            close.writeBytes(CRLF);
+            current = new ByteArrayInputStream(close.toByteArray());
+            return true;
+        }
+        return false;
     }
 
-    /** The delimiter line (preceded by the CRLF ending the previous part) and the header block, as one write. */
+    /** Closes the stream being read (a part's bytes when the client leaves mid-part); parts not reached are never opened. */
+    @Override
+    public void close() throws IOException {
+        closed = true;
+        current.close();
+    }
+
+    /** The delimiter line (preceded by the CRLF ending the previous part) and the header block. */
     private byte[] head(Part part) {
         ByteArrayOutputStream head = new ByteArrayOutputStream(256);
         if (anyPart) {
@@ -141,16 +171,40 @@ public final class MultipartWriter {
         head.writeBytes(CRLF);
     }
 
-    /** Copies exactly {@code length} bytes; a shorter stream would corrupt the framing, so it is an error. */
-    private void copy(InputStream in, long length) throws IOException {
-        long remaining = length;
-        while (remaining > 0) {
-            int n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
+    /** Exactly {@code length} bytes of a part's stream; a shorter stream would corrupt the framing, so it is an error. */
+    private static final class ExactLength extends InputStream {
+        private final InputStream in;
+        private final long length;
+        private long remaining;
+
+        ExactLength(InputStream in, long length) {
+            this.in = in;
+            this.length = length;
+            this.remaining = length;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] buffer, int off, int len) throws IOException {
+            if (remaining == 0) {
+                return -1;
+            }
+            int n = in.read(buffer, off, (int) Math.min(len, remaining));
             if (n < 0) {
                 throw new IOException("part stream ended " + remaining + " bytes before its declared length " + length);
             }
-            out.write(buffer, 0, n);
             remaining -= n;
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
         }
     }
 
