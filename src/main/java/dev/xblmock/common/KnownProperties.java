@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URL;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,7 +42,11 @@ final class KnownProperties {
      */
     static KnownProperties load() {
         String self = KnownProperties.class.getName().replace('.', '/') + ".class";
-        String own = String.valueOf(KnownProperties.class.getResource("/" + self));
+        URL location = KnownProperties.class.getResource("/" + self);
+        if (location == null) {
+            return new KnownProperties(List.of()); // a class loader that hides class files: nothing to check against
+        }
+        String own = location.toExternalForm();
         List<Known> known = new ArrayList<>();
         try (InputStream in = URI.create(own.substring(0, own.length() - self.length()) + METADATA).toURL().openStream()) {
             for (JsonNode property : JsonMapper.builder().build().readTree(in).path("properties")) {

@@ -51,25 +51,25 @@ public class JournalFilter extends OncePerRequestFilter implements Ordered {
         long startedMillis = clock.millis();
         long startedNanos = System.nanoTime();
         boolean failed = true;
-        journal.begin();
+        long sequence = journal.begin();
         try {
             chain.doFilter(request, response);
             failed = false;
         } finally {
             if (!failed && request.isAsyncStarted()) {
-                request.getAsyncContext().addListener(new RecordWhenComplete(request, response, startedMillis,
-                        startedNanos));
+                request.getAsyncContext().addListener(new RecordWhenComplete(request, response, sequence,
+                        startedMillis, startedNanos));
             } else {
                 // an exception escaping the chain becomes the container's 500
-                record(request, failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus(),
+                record(request, sequence, failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus(),
                         startedMillis, startedNanos);
             }
         }
     }
 
-    private void record(HttpServletRequest request, int status, long startedMillis, long startedNanos) {
+    private void record(HttpServletRequest request, long sequence, int status, long startedMillis, long startedNanos) {
         Object identity = request.getAttribute(Identity.REQUEST_ATTRIBUTE);
-        journal.record((String) request.getAttribute(CorrelationFilter.REQUEST_ID_ATTRIBUTE), startedMillis,
+        journal.record(sequence, (String) request.getAttribute(CorrelationFilter.REQUEST_ID_ATTRIBUTE), startedMillis,
                 request.getMethod(), request.getRequestURI(), request.getQueryString(), status,
                 System.nanoTime() - startedNanos, identity instanceof Identity i ? i.xuid() : null);
         journal.end();
@@ -83,20 +83,22 @@ public class JournalFilter extends OncePerRequestFilter implements Ordered {
 
         private final HttpServletRequest request;
         private final HttpServletResponse response;
+        private final long sequence;
         private final long startedMillis;
         private final long startedNanos;
 
-        RecordWhenComplete(HttpServletRequest request, HttpServletResponse response, long startedMillis,
-                           long startedNanos) {
+        RecordWhenComplete(HttpServletRequest request, HttpServletResponse response, long sequence,
+                           long startedMillis, long startedNanos) {
             this.request = request;
             this.response = response;
+            this.sequence = sequence;
             this.startedMillis = startedMillis;
             this.startedNanos = startedNanos;
         }
 
         @Override
         public void onComplete(AsyncEvent event) {
-            record(request, response.getStatus(), startedMillis, startedNanos);
+            record(request, sequence, response.getStatus(), startedMillis, startedNanos);
         }
 
         @Override

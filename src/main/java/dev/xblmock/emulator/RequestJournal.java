@@ -16,8 +16,9 @@ import dev.xblmock.common.Xuid;
 import org.springframework.stereotype.Component;
 
 /**
- * The request journal: the last {@code xblmock.journal.capacity} Xbox requests in a lock-free ring. A writer
- * claims a sequence number and stores its entry in slot {@code sequence % capacity}; a reader walks back from
+ * The request journal: the last {@code xblmock.journal.capacity} Xbox requests in a lock-free ring. A request
+ * claims a sequence number when it arrives and stores its entry in slot {@code sequence % capacity} when it is
+ * over (unless a newer request took the slot meanwhile); a reader walks back from
  * the newest sequence and keeps only slots that still hold the sequence it expects, so a slot being
  * overwritten concurrently is skipped rather than shown twice or out of order.
  *
@@ -73,14 +74,25 @@ public class RequestJournal implements Resettable {
         return capacity;
     }
 
-    public void record(String id, long epochMillis, String method, String path, String query, int status,
-                       long durationNanos, Xuid xuid) {
+    /**
+     * Records the request that {@link #begin()} gave {@code sequence}. Entries keep the order requests arrived in,
+     * whenever they finish (a download written asynchronously finishes after requests that came later); an entry
+     * finishing after its slot went to a newer request is older than the ring and is dropped.
+     */
+    public void record(long sequence, String id, long epochMillis, String method, String path, String query,
+                       int status, long durationNanos, Xuid xuid) {
         if (capacity == 0) {
             return;
         }
-        long sequence = nextSequence.getAndIncrement();
         Entry entry = new Entry(sequence, id, epochMillis, method, path, query, status, durationNanos, xuid);
-        ring.set(slot(sequence), entry);
+        int slot = slot(sequence);
+        Entry current;
+        do {
+            current = ring.get(slot);
+            if (current != null && current.sequence() > sequence) {
+                return;
+            }
+        } while (!ring.compareAndSet(slot, current, entry));
         tap.accept(entry);
     }
 
@@ -88,9 +100,13 @@ public class RequestJournal implements Resettable {
         this.tap = tap;
     }
 
-    /** A journaled request starts; {@link #end()} follows its {@link #record}. */
-    public void begin() {
+    /**
+     * A journaled request arrives: its sequence number (its place in the journal, newest first), which its
+     * {@link #record} carries; {@link #end()} follows.
+     */
+    public long begin() {
         inFlight.incrementAndGet();
+        return capacity == 0 ? -1 : nextSequence.getAndIncrement();
     }
 
     public void end() {

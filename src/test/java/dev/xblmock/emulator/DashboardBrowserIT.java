@@ -57,7 +57,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  *
  * <p>Without {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} (or the paths in the system properties
  * {@code xblmock.chromium} and {@code xblmock.chromedriver}) the tests are skipped with one line, unless
- * {@code -Dxblmock.browser-tests=required} (set by {@code .ci/run}) makes that a failure.
+ * {@code -Dxblmock-it.browser-tests=required} (set by {@code .ci/run}) makes that a failure.
  */
 class DashboardBrowserIT extends ApiIT {
 
@@ -75,8 +75,8 @@ class DashboardBrowserIT extends ApiIT {
     @BeforeAll
     static void startBrowser() throws IOException {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!installed && "required".equals(System.getProperty("xblmock.browser-tests"))) {
-            throw new IllegalStateException("The dashboard's browser tests are required (xblmock.browser-tests=required) "
+        if (!installed && "required".equals(System.getProperty("xblmock-it.browser-tests"))) {
+            throw new IllegalStateException("The dashboard's browser tests are required (xblmock-it.browser-tests=required) "
                     + "but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing: apt-get install chromium chromium-driver");
         }
         if (!installed) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class JournalStreamTest {
 
     private static JournalStream stream(int subscribers, int queue) {
-        var properties = new EmulatorProperties(null, new EmulatorProperties.ControlPlane(true, 1 << 20),
+        var properties = new EmulatorProperties(null, new EmulatorProperties.ControlPlane(true, 1 << 20, null),
                 new EmulatorProperties.Journal(100, subscribers, queue), new EmulatorProperties.Faults(Duration.ofMinutes(1)));
         return new JournalStream(new RequestJournal(properties), properties);
     }

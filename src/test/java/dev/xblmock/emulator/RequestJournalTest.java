@@ -20,7 +20,8 @@ class RequestJournalTest {
     }
 
     private static void record(RequestJournal journal, String id) {
-        journal.record(id, 0, "GET", "/global/scids/S", null, 200, 0, null);
+        journal.record(journal.begin(), id, 0, "GET", "/global/scids/S", null, 200, 0, null);
+        journal.end();
     }
 
     private static List<String> ids(RequestJournal journal, int limit) {
@@ -77,10 +78,10 @@ class RequestJournalTest {
 
     /** A request that finishes 100 ms after the read began: the read (and a reset) waited for it. */
     private static Thread finishLater(RequestJournal journal, String id) {
-        journal.begin();
+        long sequence = journal.begin();
         Thread finisher = new Thread(() -> {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
-            record(journal, id);
+            journal.record(sequence, id, 0, "GET", "/global/scids/S", null, 200, 0, null);
             journal.end();
         });
         finisher.start();
@@ -121,5 +122,30 @@ class RequestJournalTest {
 
         assertThat(entries).extracting(RequestJournal.Entry::id).containsExactly("done");
         assertThat(waitedMillis).isBetween(500L, 5_000L);
+    }
+
+    /** A download written asynchronously finishes after requests that came later: it keeps its place. */
+    @Test
+    void entriesKeepTheOrderTheirRequestsArrivedIn() {
+        RequestJournal journal = journal(10, true);
+        long first = journal.begin();
+        record(journal, "second");
+        journal.record(first, "first", 0, "GET", "/global/scids/S", null, 200, 0, null);
+        journal.end();
+
+        assertThat(ids(journal, 10)).containsExactly("second", "first");
+    }
+
+    @Test
+    void aRequestFinishingAfterItsSlotWentToANewerOneIsDroppedNotWrittenOverIt() {
+        RequestJournal journal = journal(2, true);
+        long oldest = journal.begin();
+        record(journal, "b");
+        record(journal, "c"); // takes the oldest request's slot
+
+        journal.record(oldest, "a", 0, "GET", "/global/scids/S", null, 200, 0, null);
+        journal.end();
+
+        assertThat(ids(journal, 10)).containsExactly("c", "b");
     }
 }
