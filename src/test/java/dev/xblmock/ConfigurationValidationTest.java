@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.util.List;
 
 import dev.xblmock.common.AuthProperties;
+import dev.xblmock.common.HttpProperties;
 import dev.xblmock.emulator.EmulatorProperties;
 import dev.xblmock.tls.ProxyProperties;
 import dev.xblmock.tls.TlsProperties;
@@ -45,7 +46,7 @@ class ConfigurationValidationTest {
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({StorageProperties.class, BatchProperties.class, AuthProperties.class,
             EmulatorProperties.class, TlsProperties.class, ProxyProperties.class, StatsProperties.class,
-            RateLimitProperties.class})
+            RateLimitProperties.class, HttpProperties.class})
     @ImportAutoConfiguration(ValidationAutoConfiguration.class)
     @Import(StorageRootConverter.class)
     static class Properties {
@@ -87,6 +88,12 @@ class ConfigurationValidationTest {
             "xblmock.storage.upload-idle-timeout | 0s | xblmock.storage.uploadIdleTimeout | PT0S | must be at least 1 second",
             "xblmock.storage.quota-bytes.global | -5 | xblmock.storage.quotaBytes[GLOBAL] | -5 | must be greater than or equal to 0",
             "xblmock.storage.max-staged-memory-bytes | 0 | xblmock.storage.maxStagedMemoryBytes | 0 | must be greater than 0",
+            "xblmock.storage.max-staged-uploads | 0 | xblmock.storage.maxStagedUploads | 0 | must be greater than 0",
+            "xblmock.storage.max-staged-bytes | 0 | xblmock.storage.maxStagedBytes | 0 | must be greater than 0",
+            // HttpProperties
+            "xblmock.http.response-stall-timeout | 0s | xblmock.http.responseStallTimeout | PT0S | must be positive",
+            "xblmock.http.request-body-timeout | -1s | xblmock.http.requestBodyTimeout | PT-1S | must be positive",
+            "xblmock.http.max-spooled-bytes | 0 | xblmock.http.maxSpooledBytes | 0B | must be at least 1 byte",
             // BatchProperties
             "xblmock.batch.max-xuids | 0 | xblmock.batch.maxXuids | 0 | must be greater than or equal to 1",
             "xblmock.batch.max-body-bytes | -1 | xblmock.batch.maxBodyBytes | -1 | must be greater than 0",

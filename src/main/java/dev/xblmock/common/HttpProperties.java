@@ -2,9 +2,12 @@ package dev.xblmock.common;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code xblmock.http.*}: how long a response may stall and a request body may take to arrive, and how much
@@ -15,19 +18,11 @@ import org.springframework.util.unit.DataSize;
  * @param maxSpooledBytes      bytes all request bodies being received may hold; default an eighth of the heap
  */
 @ConfigurationProperties("xblmock.http")
-public record HttpProperties(@DefaultValue("30s") Duration responseStallTimeout,
-                             @DefaultValue("60s") Duration requestBodyTimeout, DataSize maxSpooledBytes) {
-
-    public HttpProperties {
-        requirePositive(responseStallTimeout, "response-stall-timeout");
-        requirePositive(requestBodyTimeout, "request-body-timeout");
-    }
-
-    private static void requirePositive(Duration duration, String name) {
-        if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException("xblmock.http." + name + " must be positive, not " + duration);
-        }
-    }
+@Validated
+public record HttpProperties(
+        @NotNull @DurationMin(millis = 1, message = "must be positive") @DefaultValue("30s") Duration responseStallTimeout,
+        @NotNull @DurationMin(millis = 1, message = "must be positive") @DefaultValue("60s") Duration requestBodyTimeout,
+        @DataSizeRange(min = 1, message = "must be at least 1 byte") DataSize maxSpooledBytes) {
 
     public long spooledBytesLimit() {
         return maxSpooledBytes != null ? maxSpooledBytes.toBytes() : Runtime.getRuntime().maxMemory() / 8;
