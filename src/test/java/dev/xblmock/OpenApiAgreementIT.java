@@ -372,7 +372,7 @@ class OpenApiAgreementIT extends ApiIT {
 
     /**
      * SPEC 1.6: an answer whose body is known before it is sent carries its exact {@code Content-Length} and is
-     * not chunked; only a response the document marks {@code x-streamed} (the batch download) may be.
+     * not chunked; only a response the document marks {@code x-streamed} (the batch download, the journal stream) may be.
      */
     private static void assertFramed(String where, Reply reply, boolean streamed) {
         if (streamed) {
