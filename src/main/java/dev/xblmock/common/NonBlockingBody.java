@@ -10,6 +10,7 @@ import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -37,6 +38,8 @@ public class NonBlockingBody {
      * much heap per stalled client.
      */
     public static final int CHUNK_SIZE = 256 * 1024;
+    /** Bodies up to this size go out with one blocking write (see {@link #send(HttpServletRequest, HttpServletResponse, InputStream, long)}). */
+    public static final int SMALL_BODY_BYTES = 16 * 1024;
 
     private final long stallTimeoutMillis;
 
@@ -49,11 +52,32 @@ public class NonBlockingBody {
      * the request ends when the body is written or the client is gone. {@code source} is always closed.
      */
     public void send(HttpServletRequest request, InputStream source) throws IOException {
+        send(request, source, -1);
+    }
+
+    /**
+     * As {@link #send(HttpServletRequest, InputStream)} for a body of {@code length} bytes ({@code -1}: unknown).
+     * A body of at most {@link #SMALL_BODY_BYTES} is written at once instead: it fits the connection's socket
+     * send buffer, so the write returns whether or not the client reads, and going asynchronous (a thread
+     * handoff and a {@link #CHUNK_SIZE} buffer per request) would cost small downloads most of their speed.
+     */
+    public void send(HttpServletRequest request, HttpServletResponse response, InputStream source, long length)
+            throws IOException {
+        if (length >= 0 && length <= SMALL_BODY_BYTES) {
+            try (source) {
+                source.transferTo(response.getOutputStream());
+            }
+            return;
+        }
+        send(request, source, length);
+    }
+
+    private void send(HttpServletRequest request, InputStream source, long length) throws IOException {
         try {
             AsyncContext async = request.startAsync();
             async.setTimeout(stallTimeoutMillis);
             ServletOutputStream out = async.getResponse().getOutputStream();
-            Writer writer = new Writer(async, out, source);
+            Writer writer = new Writer(async, out, source, length < 0 ? CHUNK_SIZE : (int) Math.min(CHUNK_SIZE, length));
             async.addListener(writer);
             out.setWriteListener(writer);
         } catch (IOException | RuntimeException e) {
@@ -71,11 +95,11 @@ public class NonBlockingBody {
         private final long started = System.nanoTime();
         private boolean done;
 
-        Writer(AsyncContext async, ServletOutputStream out, InputStream source) {
+        Writer(AsyncContext async, ServletOutputStream out, InputStream source, int bufferSize) {
             this.async = async;
             this.out = out;
             this.source = source;
-            this.buffer = new byte[CHUNK_SIZE];
+            this.buffer = new byte[Math.max(1, bufferSize)];
         }
 
         @Override

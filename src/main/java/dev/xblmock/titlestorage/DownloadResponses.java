@@ -28,7 +28,7 @@ public final class DownloadResponses {
             response.setStatus(HttpStatus.OK.value());
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.setContentLength(document.json().length);
-            bodies.send(request, new ByteArrayInputStream(document.json()));
+            bodies.send(request, response, new ByteArrayInputStream(document.json()), document.json().length);
             return;
         }
         Download.Bytes bytes = (Download.Bytes) download;
@@ -39,6 +39,6 @@ public final class DownloadResponses {
         if (bytes.range() != null) {
             response.setHeader(HttpHeaders.CONTENT_RANGE, bytes.range().contentRange());
         }
-        bodies.send(request, bytes.body().open());
+        bodies.send(request, response, bytes.body().open(), bytes.length());
     }
 }
