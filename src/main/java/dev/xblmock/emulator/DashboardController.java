@@ -1,11 +1,5 @@
 package dev.xblmock.emulator;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Static resource mappings are off ({@code spring.web.resources.add-mappings=false}) so unknown routes stay
  * problem+json; this controller serves exactly the files it lists. The page talks only to its own origin
  * (a strict Content-Security-Policy says so) and may not be framed. Like every control-plane route but health,
- * it is 404 when the control plane is disabled ({@link ControlPlaneGuard}).
+ * it is 404 when the control plane is disabled ({@link ControlPlaneFilter}).
  */
 @RestController
 public class DashboardController {
@@ -37,14 +31,12 @@ public class DashboardController {
 
     private final Map<String, Asset> assets = new LinkedHashMap<>();
 
-    private record Asset(byte[] bytes, MediaType type, String etag) {
+    private record Asset(BundledFile file, MediaType type) {
     }
 
     public DashboardController() {
-        FILES.forEach((name, type) -> {
-            byte[] bytes = load(name);
-            assets.put(name, new Asset(bytes, type, "\"" + HexFormat.of().formatHex(sha256(bytes)) + "\""));
-        });
+        FILES.forEach((name, type) -> assets.put(name, new Asset(BundledFile.load(DashboardController.class,
+                "ui/" + name, ""), type)));
     }
 
     private static Map<String, MediaType> files() {
@@ -76,30 +68,10 @@ public class DashboardController {
     private ResponseEntity<byte[]> serve(String name) {
         Asset asset = assets.get(name);
         // Spring answers If-None-Match itself (304 with the ETag) for a GET whose entity carries an ETag
-        return ResponseEntity.ok().contentType(asset.type()).eTag(asset.etag()).cacheControl(CacheControl.noCache())
+        return ResponseEntity.ok().contentType(asset.type()).eTag(asset.file().etag()).cacheControl(CacheControl.noCache())
                 .header("Content-Security-Policy", CSP)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "no-referrer")
-                .body(asset.bytes());
-    }
-
-    private static byte[] load(String name) {
-        try (InputStream in = DashboardController.class.getResourceAsStream("ui/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("dashboard file ui/" + name + " is missing beside "
-                        + DashboardController.class.getName());
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+                .body(asset.file().bytes());
     }
 }

@@ -1,11 +1,5 @@
 package dev.xblmock.emulator;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -26,37 +20,13 @@ public class OpenApiController {
     static final MediaType YAML = MediaType.parseMediaType("application/yaml");
     private static final String RESOURCE = "openapi.yaml";
 
-    private final byte[] document;
-    private final String etag;
-
-    public OpenApiController() {
-        this.document = load();
-        this.etag = "\"" + HexFormat.of().formatHex(sha256(document)) + "\"";
-    }
+    private final BundledFile document = BundledFile.load(OpenApiController.class, RESOURCE,
+            "; the build copies it there from docs/openapi.yaml");
 
     @GetMapping(PATH)
     public ResponseEntity<byte[]> document() {
         // Spring answers If-None-Match itself (304 with the ETag) for a GET whose entity carries an ETag
-        return ResponseEntity.ok().contentType(YAML).eTag(etag).cacheControl(CacheControl.noCache()).body(document);
-    }
-
-    private static byte[] load() {
-        try (InputStream in = OpenApiController.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing beside " + OpenApiController.class.getName()
-                        + "; the build copies it there from docs/openapi.yaml");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return ResponseEntity.ok().contentType(YAML).eTag(document.etag()).cacheControl(CacheControl.noCache())
+                .body(document.bytes());
     }
 }
