@@ -1,6 +1,5 @@
 package dev.xblmock.emulator;
 
-
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
