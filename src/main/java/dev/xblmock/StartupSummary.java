@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import dev.xblmock.common.StorageBackend;
-import dev.xblmock.common.StorageDirectory;
-import dev.xblmock.emulator.StartupSeed;
+import dev.xblmock.common.storage.StorageBackend;
+import dev.xblmock.common.storage.StorageDirectory;
+import dev.xblmock.emulator.seed.StartupSeed;
 import dev.xblmock.tls.HttpsListener;
 import dev.xblmock.tls.ProxyServer;
 import org.slf4j.Logger;

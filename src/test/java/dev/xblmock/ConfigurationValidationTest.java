@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.List;
 
-import dev.xblmock.common.AuthProperties;
-import dev.xblmock.common.HttpProperties;
-import dev.xblmock.emulator.EmulatorProperties;
+import dev.xblmock.common.identity.AuthProperties;
+import dev.xblmock.common.web.HttpProperties;
+import dev.xblmock.emulator.config.EmulatorProperties;
+import dev.xblmock.titlestorage.domain.StorageRoot;
+import dev.xblmock.titlestorage.settings.BatchProperties;
+import dev.xblmock.titlestorage.settings.StorageProperties;
+import dev.xblmock.titlestorage.web.StorageRootConverter;
 import dev.xblmock.tls.ProxyProperties;
 import dev.xblmock.tls.TlsProperties;
-import dev.xblmock.titlestorage.BatchProperties;
-import dev.xblmock.titlestorage.StorageProperties;
-import dev.xblmock.titlestorage.StorageRoot;
-import dev.xblmock.titlestorage.StorageRootConverter;
 import dev.xblmock.userstats.RateLimitProperties;
 import dev.xblmock.userstats.StatsProperties;
 import org.junit.jupiter.api.Test;

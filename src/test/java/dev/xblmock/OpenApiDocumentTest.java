@@ -16,7 +16,7 @@ import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.xblmock.common.ErrorCode;
+import dev.xblmock.common.error.ErrorCode;
 import dev.xblmock.testsupport.OpenApiDocument;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

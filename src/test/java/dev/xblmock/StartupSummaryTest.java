@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import dev.xblmock.common.StorageBackend;
+import dev.xblmock.common.storage.StorageBackend;
 import org.junit.jupiter.api.Test;
 
 class StartupSummaryTest {

@@ -3,9 +3,9 @@ package dev.xblmock.emulator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.xblmock.common.ErrorCode;
-import dev.xblmock.common.Identifiers;
-import dev.xblmock.common.XblException;
+import dev.xblmock.common.error.ErrorCode;
+import dev.xblmock.common.error.XblException;
+import dev.xblmock.common.identity.Identifiers;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

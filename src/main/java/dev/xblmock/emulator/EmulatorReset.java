@@ -2,7 +2,8 @@ package dev.xblmock.emulator;
 
 import java.util.List;
 
-import dev.xblmock.common.Resettable;
+import dev.xblmock.common.storage.Resettable;
+import dev.xblmock.emulator.seed.SeedLoader;
 import org.springframework.stereotype.Component;
 
 /**

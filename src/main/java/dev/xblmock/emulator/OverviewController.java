@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.xblmock.XblMockApplication;
-import dev.xblmock.common.AuthProperties;
-import dev.xblmock.common.StorageBackend;
-import dev.xblmock.common.StorageDirectory;
-import dev.xblmock.titlestorage.NamespaceUsage;
+import dev.xblmock.common.identity.AuthProperties;
+import dev.xblmock.common.storage.StorageBackend;
+import dev.xblmock.common.storage.StorageDirectory;
+import dev.xblmock.emulator.faults.FaultRules;
+import dev.xblmock.emulator.journal.JournalController;
+import dev.xblmock.emulator.journal.RequestJournal;
+import dev.xblmock.emulator.seed.StartupSeed;
 import dev.xblmock.titlestorage.TitleStorageService;
+import dev.xblmock.titlestorage.domain.NamespaceUsage;
 import dev.xblmock.tls.HttpsListener;
 import dev.xblmock.tls.ProxyServer;
 import dev.xblmock.userstats.StatsService;
@@ -88,7 +91,7 @@ public class OverviewController {
         Counts counts = new Counts(namespaces.size(), namespaces.stream().mapToLong(NamespaceUsage::blobs).sum(),
                 namespaces.stream().mapToLong(NamespaceUsage::usedBytes).sum(), stats.users().size(),
                 storage.unfinishedUploads(), journal.size(), faults.list().size());
-        return new Overview(XblMockApplication.class.getPackage().getImplementationVersion(),
+        return new Overview(OverviewController.class.getPackage().getImplementationVersion(),
                 JournalController.TIME.format(started), Duration.between(started, Instant.now()).toSeconds(), listeners,
                 new StorageView(backend.name().toLowerCase(Locale.ROOT),
                         directory == null ? null : directory.root().toString()),

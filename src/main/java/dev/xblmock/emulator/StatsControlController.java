@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-
-import dev.xblmock.common.Identifiers;
-import dev.xblmock.common.QueryParameters;
-import dev.xblmock.common.Xuid;
+import dev.xblmock.common.identity.Identifiers;
+import dev.xblmock.common.identity.Xuid;
+import dev.xblmock.common.web.QueryParameters;
 import dev.xblmock.userstats.JsonBodyReader;
 import dev.xblmock.userstats.StatGroup;
 import dev.xblmock.userstats.StatWrites;

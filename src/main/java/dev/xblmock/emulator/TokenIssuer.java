@@ -6,11 +6,12 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.xblmock.common.EmulatorTokens;
-import dev.xblmock.common.ErrorCode;
-import dev.xblmock.common.Identifiers;
-import dev.xblmock.common.XblException;
-import dev.xblmock.common.Xuid;
+import dev.xblmock.common.error.ErrorCode;
+import dev.xblmock.common.error.XblException;
+import dev.xblmock.common.identity.EmulatorTokens;
+import dev.xblmock.common.identity.Identifiers;
+import dev.xblmock.common.identity.Xuid;
+import dev.xblmock.common.json.JsonMembers;
 import dev.xblmock.userstats.TitleIds;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;

@@ -1,9 +1,12 @@
 package dev.xblmock.titlestorage;
 
-import dev.xblmock.common.ErrorCode;
-import dev.xblmock.common.Identity;
-import dev.xblmock.common.XblException;
-import dev.xblmock.common.Xuid;
+import dev.xblmock.common.error.ErrorCode;
+import dev.xblmock.common.error.XblException;
+import dev.xblmock.common.identity.Identity;
+import dev.xblmock.common.identity.Xuid;
+import dev.xblmock.titlestorage.domain.Namespace;
+import dev.xblmock.titlestorage.domain.StorageRoot;
+import dev.xblmock.titlestorage.settings.StorageProperties;
 import org.springframework.stereotype.Component;
 
 /**

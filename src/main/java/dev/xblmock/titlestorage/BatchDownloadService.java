@@ -4,13 +4,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
-import dev.xblmock.common.ErrorCode;
-import dev.xblmock.common.Identity;
-import dev.xblmock.common.XblException;
-import dev.xblmock.common.Xuid;
+import dev.xblmock.common.error.ErrorCode;
+import dev.xblmock.common.error.XblException;
+import dev.xblmock.common.identity.Identity;
+import dev.xblmock.common.identity.Xuid;
 import dev.xblmock.titlestorage.MultipartStream.Body;
 import dev.xblmock.titlestorage.MultipartStream.Header;
 import dev.xblmock.titlestorage.MultipartStream.Part;
+import dev.xblmock.titlestorage.domain.BlobKey;
 import dev.xblmock.titlestorage.store.BlobContent;
 import dev.xblmock.titlestorage.store.BlobStore;
 import org.springframework.stereotype.Service;

@@ -2,8 +2,8 @@ package dev.xblmock.titlestorage;
 
 import java.util.Map;
 
-import dev.xblmock.common.ErrorCode;
-import dev.xblmock.common.XblException;
+import dev.xblmock.common.error.ErrorCode;
+import dev.xblmock.common.error.XblException;
 
 /**
  * One requested byte range ({@code bytes=a-b}, {@code bytes=a-}, {@code bytes=-n}), resolved against a

@@ -11,9 +11,9 @@ import java.time.temporal.ChronoField;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import dev.xblmock.common.ErrorCode;
-import dev.xblmock.common.Identifiers;
-import dev.xblmock.common.XblException;
+import dev.xblmock.common.error.ErrorCode;
+import dev.xblmock.common.error.XblException;
+import dev.xblmock.common.identity.Identifiers;
 
 /**
  * {@code clientFileTime}: parsed from RFC 1123 (what XSAPI sends) or ISO 8601 with a zone, rendered in

@@ -3,6 +3,8 @@ package dev.xblmock.titlestorage;
 import java.io.IOException;
 import java.io.InputStream;
 
+import dev.xblmock.titlestorage.domain.Etag;
+
 /** The outcome of a download, ready to be written by the controller. */
 public sealed interface Download {
 

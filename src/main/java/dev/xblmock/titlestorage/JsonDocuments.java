@@ -5,8 +5,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 
-import dev.xblmock.common.ErrorCode;
-import dev.xblmock.common.XblException;
+import dev.xblmock.common.error.ErrorCode;
+import dev.xblmock.common.error.XblException;
+import dev.xblmock.titlestorage.domain.BlobType;
+import dev.xblmock.titlestorage.json.ConfigNodes;
+import dev.xblmock.titlestorage.json.DocumentView;
+import dev.xblmock.titlestorage.json.JsonRules;
+import dev.xblmock.titlestorage.json.Select;
+import dev.xblmock.titlestorage.json.SelectorContext;
 import dev.xblmock.titlestorage.store.BlobContent;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;

@@ -3,6 +3,8 @@ package dev.xblmock.titlestorage;
 import java.time.Instant;
 import java.util.List;
 
+import dev.xblmock.titlestorage.domain.Etag;
+
 /** One page of a listing: the blobs, how many match in all, and the token of the next page (or null). */
 public record ListingPage(List<Item> blobs, int totalItems, String continuationToken) {
 

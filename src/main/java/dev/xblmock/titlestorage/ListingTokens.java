@@ -7,9 +7,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 
-import dev.xblmock.common.ErrorCode;
-import dev.xblmock.common.Identifiers;
-import dev.xblmock.common.XblException;
+import dev.xblmock.common.error.ErrorCode;
+import dev.xblmock.common.error.XblException;
+import dev.xblmock.common.identity.Identifiers;
+import dev.xblmock.titlestorage.domain.Namespace;
 
 /**
  * Stateless listing continuation tokens (SPEC 3.6, 7): the offset of the next item plus a fingerprint of

@@ -2,8 +2,9 @@ package dev.xblmock.titlestorage;
 
 import java.util.Optional;
 
-import dev.xblmock.common.ErrorCode;
-import dev.xblmock.common.XblException;
+import dev.xblmock.common.error.ErrorCode;
+import dev.xblmock.common.error.XblException;
+import dev.xblmock.titlestorage.domain.Etag;
 import dev.xblmock.titlestorage.store.BlobMetadata;
 
 /**

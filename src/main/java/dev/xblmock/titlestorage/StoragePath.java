@@ -1,5 +1,10 @@
 package dev.xblmock.titlestorage;
 
+import dev.xblmock.titlestorage.domain.BlobKey;
+import dev.xblmock.titlestorage.domain.BlobType;
+import dev.xblmock.titlestorage.domain.Namespace;
+import dev.xblmock.titlestorage.domain.StorageRoot;
+
 /** What a Title Storage request path addresses, as parsed by {@link StoragePaths}. */
 public sealed interface StoragePath {
 

@@ -2,10 +2,14 @@ package dev.xblmock.titlestorage;
 
 import java.util.Optional;
 
-import dev.xblmock.common.ErrorCode;
-import dev.xblmock.common.Identifiers;
-import dev.xblmock.common.PercentDecoder;
-import dev.xblmock.common.XblException;
+import dev.xblmock.common.error.ErrorCode;
+import dev.xblmock.common.error.XblException;
+import dev.xblmock.common.identity.Identifiers;
+import dev.xblmock.common.identity.PercentDecoder;
+import dev.xblmock.titlestorage.domain.BlobKey;
+import dev.xblmock.titlestorage.domain.BlobType;
+import dev.xblmock.titlestorage.domain.Namespace;
+import dev.xblmock.titlestorage.domain.StorageRoot;
 
 /**
  * Parses a raw (still percent-encoded) Title Storage request path into a {@link StoragePath}, with the shared

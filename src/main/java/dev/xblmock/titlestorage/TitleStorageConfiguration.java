@@ -2,7 +2,8 @@ package dev.xblmock.titlestorage;
 
 import java.time.Clock;
 
-import dev.xblmock.common.StorageDirectory;
+import dev.xblmock.common.storage.StorageDirectory;
+import dev.xblmock.titlestorage.settings.StorageProperties;
 import dev.xblmock.titlestorage.store.BlobStore;
 import dev.xblmock.titlestorage.store.EtagSource;
 import dev.xblmock.titlestorage.store.FileBlobStore;

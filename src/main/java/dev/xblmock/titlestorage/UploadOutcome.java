@@ -1,5 +1,7 @@
 package dev.xblmock.titlestorage;
 
+import dev.xblmock.titlestorage.domain.Etag;
+
 /** The answer to one PUT: a whole upload created, a multi-block upload committed, or a block accepted. */
 public record UploadOutcome(Kind kind, Etag etag, String continuationToken) {
 

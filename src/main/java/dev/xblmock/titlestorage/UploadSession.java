@@ -3,6 +3,8 @@ package dev.xblmock.titlestorage;
 import java.time.Instant;
 import java.util.Arrays;
 
+import dev.xblmock.titlestorage.domain.BlobKey;
+import dev.xblmock.titlestorage.domain.Etag;
 import dev.xblmock.titlestorage.store.BlobAttributes;
 import dev.xblmock.titlestorage.store.StagedUpload;
 

@@ -8,9 +8,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import dev.xblmock.common.ErrorCode;
-import dev.xblmock.common.Resettable;
-import dev.xblmock.common.XblException;
+import dev.xblmock.common.error.ErrorCode;
+import dev.xblmock.common.error.XblException;
+import dev.xblmock.common.storage.Resettable;
+import dev.xblmock.titlestorage.domain.BlobKey;
+import dev.xblmock.titlestorage.settings.StorageProperties;
 import dev.xblmock.titlestorage.store.BlobAttributes;
 import dev.xblmock.titlestorage.store.StagedUpload;
 import jakarta.annotation.PreDestroy;

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.xblmock.common.ErrorCode;
+import dev.xblmock.common.error.ErrorCode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -3,13 +3,15 @@ package dev.xblmock.userstats;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.xblmock.common.ErrorCode;
-import dev.xblmock.common.Identifiers;
-import dev.xblmock.common.XblException;
-import dev.xblmock.common.Xuid;
-import dev.xblmock.userstats.V2BatchRequest.GroupRequest;
-import dev.xblmock.userstats.V2BatchRequest.Source;
-import dev.xblmock.userstats.V2BatchRequest.StatRequest;
+import dev.xblmock.common.error.ErrorCode;
+import dev.xblmock.common.error.XblException;
+import dev.xblmock.common.identity.Identifiers;
+import dev.xblmock.common.identity.Xuid;
+import dev.xblmock.userstats.wire.V1BatchRequest;
+import dev.xblmock.userstats.wire.V2BatchRequest.GroupRequest;
+import dev.xblmock.userstats.wire.V2BatchRequest.Source;
+import dev.xblmock.userstats.wire.V2BatchRequest.StatRequest;
+import dev.xblmock.userstats.wire.V2BatchRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -18,16 +20,16 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * irrelevant, unknown members are ignored, and every error names the member at fault, e.g.
  * {@code requestedscids[0].requestedstats[3]}.
  */
-class BatchRequestParser {
+public class BatchRequestParser {
 
     private final StatsProperties limits;
 
-    BatchRequestParser(StatsProperties limits) {
+    public BatchRequestParser(StatsProperties limits) {
         this.limits = limits;
     }
 
     /** {@code {"requestedusers":[…], "requestedscids":[{"scid":…, "requestedstats":[…]}]}} */
-    V1BatchRequest v1(JsonNode body) {
+    public V1BatchRequest v1(JsonNode body) {
         List<Xuid> users = xuids(body, "requestedusers");
         JsonNode scids = array(body, "requestedscids", "requestedscids", 1, limits.maxScids(), "max-scids");
         List<V1BatchRequest.ScidRequest> scidRequests = new ArrayList<>(scids.size());
@@ -51,7 +53,7 @@ class BatchRequestParser {
      * "groups":[{"name", "scid"|"titleId"}]}}; {@code stats} and {@code groups} are optional but not both.
      * Per-scid limits apply once titles are resolved (in the service).
      */
-    V2BatchRequest v2(JsonNode body) {
+    public V2BatchRequest v2(JsonNode body) {
         JsonNode arrangeBy = body.get("arrangebyfield");
         if (arrangeBy != null && !arrangeBy.isNull()
                 && !(arrangeBy.isString() && arrangeBy.asString().equalsIgnoreCase("xuid"))) {

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-import dev.xblmock.common.Identifiers;
+import dev.xblmock.common.identity.Identifiers;
 
 /**
  * One stat of a {@link StatGroup}: its name and the properties served as the stat's {@code groupproperties}

@@ -2,15 +2,15 @@ package dev.xblmock.userstats;
 
 import java.util.function.Supplier;
 
-import dev.xblmock.common.XblException;
+import dev.xblmock.common.error.XblException;
 
 /** Prefixes a validator's error with the request member it was checking, e.g. {@code requestedusers[3]}. */
-final class Members {
+public final class Members {
 
     private Members() {
     }
 
-    static <T> T at(String member, Supplier<T> check) {
+    public static <T> T at(String member, Supplier<T> check) {
         try {
             return check.get();
         } catch (XblException e) {

@@ -14,14 +14,14 @@ import java.util.Optional;
  * and memory per caller is fixed; at most {@code maxCallers} callers are tracked, the least recently seen
  * forgotten first. Refused requests are not counted, so a client that waits {@code Retry-After} gets in.
  */
-class SlidingWindowRateLimiter {
+public class SlidingWindowRateLimiter {
 
     /** A limit: at most {@code maxRequests} per {@code period}. */
-    record Window(int maxRequests, Duration period) {
+    public record Window(int maxRequests, Duration period) {
     }
 
     /** Why a request was refused: the window it broke, the requests it would make, the wait in whole seconds. */
-    record Refusal(Window window, int currentRequests, long retryAfterSeconds) {
+    public record Refusal(Window window, int currentRequests, long retryAfterSeconds) {
     }
 
     /** The admission times of a caller's last {@code times.length} admitted requests in one window. */
@@ -57,7 +57,7 @@ class SlidingWindowRateLimiter {
     private final Clock clock;
     private final Map<String, Ring[]> callers;
 
-    SlidingWindowRateLimiter(List<Window> windows, int maxCallers, Clock clock) {
+    public SlidingWindowRateLimiter(List<Window> windows, int maxCallers, Clock clock) {
         this.windows = List.copyOf(windows);
         this.clock = clock;
         this.callers = new LinkedHashMap<>(16, 0.75f, true) {
@@ -69,7 +69,7 @@ class SlidingWindowRateLimiter {
     }
 
     /** Admits (and counts) the request, or says why not: the window demanding the longest wait. */
-    synchronized Optional<Refusal> tryAcquire(String caller) {
+    public synchronized Optional<Refusal> tryAcquire(String caller) {
         long now = clock.millis();
         Ring[] rings = callers.computeIfAbsent(caller, key -> newRings());
         Refusal refusal = null;
@@ -95,7 +95,7 @@ class SlidingWindowRateLimiter {
         return Optional.empty();
     }
 
-    synchronized void reset() {
+    public synchronized void reset() {
         callers.clear();
     }
 

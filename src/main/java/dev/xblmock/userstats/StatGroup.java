@@ -2,7 +2,7 @@ package dev.xblmock.userstats;
 
 import java.util.List;
 
-import dev.xblmock.common.Identifiers;
+import dev.xblmock.common.identity.Identifiers;
 
 /**
  * A stat group defined by the seed (SPEC 7: {@code groups: [{name, scid, stats: [{name, properties?}]}]}),

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.xblmock.common.ErrorCode;
-import dev.xblmock.common.Identifiers;
-import dev.xblmock.common.XblException;
+import dev.xblmock.common.error.ErrorCode;
+import dev.xblmock.common.error.XblException;
+import dev.xblmock.common.identity.Identifiers;
 import dev.xblmock.userstats.store.Stat;
 import dev.xblmock.userstats.store.StatType;
 import tools.jackson.core.JacksonException;

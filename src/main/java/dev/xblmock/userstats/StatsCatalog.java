@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.xblmock.common.Identifiers;
-import dev.xblmock.common.Resettable;
+import dev.xblmock.common.identity.Identifiers;
+import dev.xblmock.common.storage.Resettable;
 import org.springframework.stereotype.Component;
 
 /**

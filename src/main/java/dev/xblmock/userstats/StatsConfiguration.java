@@ -1,7 +1,7 @@
 package dev.xblmock.userstats;
 
-import dev.xblmock.common.StorageBackend;
-import dev.xblmock.common.StorageDirectory;
+import dev.xblmock.common.storage.StorageBackend;
+import dev.xblmock.common.storage.StorageDirectory;
 import dev.xblmock.userstats.store.FileStatsRepository;
 import dev.xblmock.userstats.store.MemoryStatsRepository;
 import dev.xblmock.userstats.store.StatsRepository;

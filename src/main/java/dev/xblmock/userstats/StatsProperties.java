@@ -1,7 +1,7 @@
 package dev.xblmock.userstats;
 
-import dev.xblmock.common.DataSizeRange;
-import dev.xblmock.common.RequestBodyLimit;
+import dev.xblmock.common.config.DataSizeRange;
+import dev.xblmock.common.web.RequestBodyLimit;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;

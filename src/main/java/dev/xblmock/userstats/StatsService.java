@@ -6,16 +6,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.xblmock.common.ErrorCode;
-import dev.xblmock.common.XblException;
-import dev.xblmock.common.Xuid;
-import dev.xblmock.userstats.V2BatchRequest.GroupRequest;
-import dev.xblmock.userstats.V2BatchRequest.Source;
-import dev.xblmock.userstats.V2BatchRequest.StatRequest;
+import dev.xblmock.common.error.ErrorCode;
+import dev.xblmock.common.error.XblException;
+import dev.xblmock.common.identity.Xuid;
 import dev.xblmock.userstats.store.ScidStats;
 import dev.xblmock.userstats.store.Stat;
 import dev.xblmock.userstats.store.StatsRepository;
 import dev.xblmock.userstats.store.UserStats;
+import dev.xblmock.userstats.wire.V1BatchRequest;
+import dev.xblmock.userstats.wire.V1BatchResponse;
+import dev.xblmock.userstats.wire.V1ScidStats;
+import dev.xblmock.userstats.wire.V1UserStats;
+import dev.xblmock.userstats.wire.V2BatchRequest.GroupRequest;
+import dev.xblmock.userstats.wire.V2BatchRequest.Source;
+import dev.xblmock.userstats.wire.V2BatchRequest.StatRequest;
+import dev.xblmock.userstats.wire.V2BatchRequest;
+import dev.xblmock.userstats.wire.V2BatchResponse;
+import dev.xblmock.userstats.wire.V2Group;
+import dev.xblmock.userstats.wire.V2SingleResponse;
+import dev.xblmock.userstats.wire.V2Stat;
+import dev.xblmock.userstats.wire.V2StatList;
 import org.springframework.stereotype.Service;
 
 /**

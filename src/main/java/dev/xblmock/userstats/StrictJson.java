@@ -1,6 +1,6 @@
 package dev.xblmock.userstats;
 
-import dev.xblmock.common.ParserMessages;
+import dev.xblmock.common.json.ParserMessages;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;

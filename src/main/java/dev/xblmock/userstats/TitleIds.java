@@ -3,8 +3,8 @@ package dev.xblmock.userstats;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.xblmock.common.ErrorCode;
-import dev.xblmock.common.XblException;
+import dev.xblmock.common.error.ErrorCode;
+import dev.xblmock.common.error.XblException;
 
 /**
  * A title id: an unsigned 32-bit decimal number, e.g. {@code 1717113201}. Like xuids, title ids compare as

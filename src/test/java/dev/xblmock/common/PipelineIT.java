@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.xblmock.common.web.ContractVersion;
 import dev.xblmock.testsupport.ApiIT;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;

@@ -21,13 +21,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
-import dev.xblmock.common.Identity;
-import dev.xblmock.common.QueryParameters;
+import dev.xblmock.common.identity.Identity;
+import dev.xblmock.common.web.QueryParameters;
 import dev.xblmock.testsupport.ApiIT;
-import dev.xblmock.titlestorage.Namespace;
 import dev.xblmock.titlestorage.Preconditions;
 import dev.xblmock.titlestorage.StoragePaths;
 import dev.xblmock.titlestorage.TitleStorageService;
+import dev.xblmock.titlestorage.domain.Namespace;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;

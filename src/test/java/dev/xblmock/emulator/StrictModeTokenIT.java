@@ -4,9 +4,9 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.util.Map;
 
-import dev.xblmock.common.AuthMode;
-import dev.xblmock.common.AuthProperties;
-import dev.xblmock.common.EmulatorTokens;
+import dev.xblmock.common.identity.AuthMode;
+import dev.xblmock.common.identity.AuthProperties;
+import dev.xblmock.common.identity.EmulatorTokens;
 import dev.xblmock.testsupport.ApiIT;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -2,7 +2,7 @@ package dev.xblmock.testsupport;
 
 import java.util.List;
 
-import dev.xblmock.common.Resettable;
+import dev.xblmock.common.storage.Resettable;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeEach;

@@ -23,9 +23,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.xblmock.testsupport.ApiIT;
 import dev.xblmock.testsupport.MultipartBody;
+import dev.xblmock.titlestorage.domain.BlobKey;
+import dev.xblmock.titlestorage.domain.BlobType;
+import dev.xblmock.titlestorage.domain.Namespace;
+import dev.xblmock.titlestorage.domain.StorageRoot;
 import dev.xblmock.titlestorage.store.BlobContent;
 import dev.xblmock.titlestorage.store.BlobMetadata;
 import dev.xblmock.titlestorage.store.BlobStore;
+import dev.xblmock.titlestorage.web.BatchDownloadController;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -16,9 +16,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import dev.xblmock.common.NonBlockingBody;
+import dev.xblmock.common.web.NonBlockingBody;
 import dev.xblmock.testsupport.ApiIT;
 import dev.xblmock.testsupport.MultipartBody;
+import dev.xblmock.titlestorage.domain.BlobKey;
+import dev.xblmock.titlestorage.domain.BlobType;
+import dev.xblmock.titlestorage.domain.Namespace;
+import dev.xblmock.titlestorage.domain.StorageRoot;
 import dev.xblmock.titlestorage.store.BlobAttributes;
 import dev.xblmock.titlestorage.store.BlobMetadata;
 import dev.xblmock.titlestorage.store.BlobStore;

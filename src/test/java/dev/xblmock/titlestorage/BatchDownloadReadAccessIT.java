@@ -9,9 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import dev.xblmock.common.EmulatorTokens;
+import dev.xblmock.common.identity.EmulatorTokens;
 import dev.xblmock.testsupport.ApiIT;
 import dev.xblmock.testsupport.MultipartBody;
+import dev.xblmock.titlestorage.domain.BlobKey;
+import dev.xblmock.titlestorage.domain.BlobType;
+import dev.xblmock.titlestorage.domain.Namespace;
+import dev.xblmock.titlestorage.domain.StorageRoot;
 import dev.xblmock.titlestorage.store.BlobMetadata;
 import dev.xblmock.titlestorage.store.BlobStore;
 import io.restassured.RestAssured;

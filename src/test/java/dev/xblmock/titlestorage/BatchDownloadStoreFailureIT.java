@@ -13,6 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import dev.xblmock.testsupport.ApiIT;
+import dev.xblmock.titlestorage.domain.BlobKey;
+import dev.xblmock.titlestorage.domain.BlobType;
+import dev.xblmock.titlestorage.domain.Namespace;
+import dev.xblmock.titlestorage.domain.StorageRoot;
 import dev.xblmock.titlestorage.store.BlobContent;
 import dev.xblmock.titlestorage.store.BlobMetadata;
 import dev.xblmock.titlestorage.store.BlobStore;

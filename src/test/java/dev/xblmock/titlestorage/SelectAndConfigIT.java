@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.util.Map;
 
-import dev.xblmock.common.EmulatorTokens;
+import dev.xblmock.common.identity.EmulatorTokens;
 import dev.xblmock.testsupport.ApiIT;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;

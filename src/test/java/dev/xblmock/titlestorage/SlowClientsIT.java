@@ -20,8 +20,12 @@ import java.util.Arrays;
 import java.util.List;
 
 import dev.xblmock.testsupport.ApiIT;
-import org.apache.coyote.AbstractProtocol;
+import dev.xblmock.titlestorage.domain.BlobKey;
+import dev.xblmock.titlestorage.domain.BlobType;
+import dev.xblmock.titlestorage.domain.Namespace;
+import dev.xblmock.titlestorage.domain.StorageRoot;
 import dev.xblmock.titlestorage.store.BlobStore;
+import org.apache.coyote.AbstractProtocol;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

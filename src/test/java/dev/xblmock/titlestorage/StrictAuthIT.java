@@ -3,7 +3,7 @@ package dev.xblmock.titlestorage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.xblmock.common.EmulatorTokens;
+import dev.xblmock.common.identity.EmulatorTokens;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

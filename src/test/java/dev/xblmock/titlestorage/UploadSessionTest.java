@@ -6,11 +6,16 @@ import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Instant;
 
+import dev.xblmock.titlestorage.domain.BlobKey;
+import dev.xblmock.titlestorage.domain.BlobType;
+import dev.xblmock.titlestorage.domain.Etag;
+import dev.xblmock.titlestorage.domain.Namespace;
+import dev.xblmock.titlestorage.domain.StorageRoot;
 import dev.xblmock.titlestorage.store.BlobAttributes;
 import dev.xblmock.titlestorage.store.EtagSource;
 import dev.xblmock.titlestorage.store.MemoryBlobStore;
-import dev.xblmock.titlestorage.store.StagingBudget;
 import dev.xblmock.titlestorage.store.StagedUpload;
+import dev.xblmock.titlestorage.store.StagingBudget;
 import org.junit.jupiter.api.Test;
 
 class UploadSessionTest {

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
-import dev.xblmock.common.ErrorCode;
-import dev.xblmock.common.XblException;
-import dev.xblmock.common.Xuid;
-import dev.xblmock.userstats.V2BatchRequest.Source;
+import dev.xblmock.common.error.ErrorCode;
+import dev.xblmock.common.error.XblException;
+import dev.xblmock.common.identity.Xuid;
+import dev.xblmock.userstats.wire.V1BatchRequest;
+import dev.xblmock.userstats.wire.V2BatchRequest.Source;
+import dev.xblmock.userstats.wire.V2BatchRequest;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.JsonNode;

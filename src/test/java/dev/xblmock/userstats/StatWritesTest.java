@@ -3,8 +3,8 @@ package dev.xblmock.userstats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.xblmock.common.ErrorCode;
-import dev.xblmock.common.XblException;
+import dev.xblmock.common.error.ErrorCode;
+import dev.xblmock.common.error.XblException;
 import dev.xblmock.userstats.store.Stat;
 import dev.xblmock.userstats.store.StatType;
 import org.junit.jupiter.api.Test;

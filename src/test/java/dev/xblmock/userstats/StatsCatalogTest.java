@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 
-import dev.xblmock.common.XblException;
+import dev.xblmock.common.error.XblException;
 import org.junit.jupiter.api.Test;
 
 class StatsCatalogTest {

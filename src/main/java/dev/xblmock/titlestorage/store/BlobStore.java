@@ -3,10 +3,10 @@ package dev.xblmock.titlestorage.store;
 import java.util.List;
 import java.util.Optional;
 
-import dev.xblmock.common.Resettable;
-import dev.xblmock.titlestorage.BlobKey;
-import dev.xblmock.titlestorage.Namespace;
-import dev.xblmock.titlestorage.NamespaceUsage;
+import dev.xblmock.common.storage.Resettable;
+import dev.xblmock.titlestorage.domain.BlobKey;
+import dev.xblmock.titlestorage.domain.Namespace;
+import dev.xblmock.titlestorage.domain.NamespaceUsage;
 
 /**
  * Blob bytes and metadata. Implementations: memory and filesystem; both pass the same contract test.

@@ -18,11 +18,11 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.zip.CRC32C;
 
-import dev.xblmock.titlestorage.BlobKey;
-import dev.xblmock.titlestorage.BlobType;
-import dev.xblmock.titlestorage.Etag;
-import dev.xblmock.titlestorage.Namespace;
-import dev.xblmock.titlestorage.StorageRoot;
+import dev.xblmock.titlestorage.domain.BlobKey;
+import dev.xblmock.titlestorage.domain.BlobType;
+import dev.xblmock.titlestorage.domain.Etag;
+import dev.xblmock.titlestorage.domain.Namespace;
+import dev.xblmock.titlestorage.domain.StorageRoot;
 
 /**
  * The on-disk form of one committed blob version (docs/storage-layout.md): an immutable file named

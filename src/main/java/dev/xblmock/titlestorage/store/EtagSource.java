@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.xblmock.titlestorage.Etag;
+import dev.xblmock.titlestorage.domain.Etag;
 
 /**
  * The process-wide ETag counter. Values look like the real service's (.NET ticks: 100 ns since

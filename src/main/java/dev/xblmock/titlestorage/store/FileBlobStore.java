@@ -17,14 +17,14 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
-import dev.xblmock.common.DurableFiles;
-import dev.xblmock.common.StorageDirectory;
-import dev.xblmock.common.StorageDirectoryException;
-import dev.xblmock.common.StorageFailures;
-import dev.xblmock.titlestorage.BlobKey;
-import dev.xblmock.titlestorage.Etag;
-import dev.xblmock.titlestorage.Namespace;
-import dev.xblmock.titlestorage.NamespaceUsage;
+import dev.xblmock.common.storage.DurableFiles;
+import dev.xblmock.common.storage.StorageDirectory;
+import dev.xblmock.common.storage.StorageDirectoryException;
+import dev.xblmock.common.web.StorageFailures;
+import dev.xblmock.titlestorage.domain.BlobKey;
+import dev.xblmock.titlestorage.domain.Etag;
+import dev.xblmock.titlestorage.domain.Namespace;
+import dev.xblmock.titlestorage.domain.NamespaceUsage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -10,8 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
-import dev.xblmock.common.DurableFiles;
-import dev.xblmock.common.StorageFailures;
+import dev.xblmock.common.storage.DurableFiles;
+import dev.xblmock.common.web.StorageFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

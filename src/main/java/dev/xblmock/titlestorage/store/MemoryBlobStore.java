@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
-import dev.xblmock.titlestorage.BlobKey;
-import dev.xblmock.titlestorage.Namespace;
-import dev.xblmock.titlestorage.NamespaceUsage;
+import dev.xblmock.titlestorage.domain.BlobKey;
+import dev.xblmock.titlestorage.domain.Namespace;
+import dev.xblmock.titlestorage.domain.NamespaceUsage;
 
 /**
  * The default store: everything in memory. Reads are lock-free; writes to one namespace are serialised,

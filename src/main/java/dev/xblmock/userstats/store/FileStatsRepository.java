@@ -10,11 +10,11 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.UnaryOperator;
 
-import dev.xblmock.common.DurableFiles;
-import dev.xblmock.common.StorageDirectory;
-import dev.xblmock.common.StorageDirectoryException;
-import dev.xblmock.common.StorageFailures;
-import dev.xblmock.common.Xuid;
+import dev.xblmock.common.identity.Xuid;
+import dev.xblmock.common.storage.DurableFiles;
+import dev.xblmock.common.storage.StorageDirectory;
+import dev.xblmock.common.storage.StorageDirectoryException;
+import dev.xblmock.common.web.StorageFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
-import dev.xblmock.common.Xuid;
+import dev.xblmock.common.identity.Xuid;
 
 /** The in-memory {@link StatsRepository}: one immutable snapshot per user in a concurrent map. */
 public class MemoryStatsRepository implements StatsRepository {

@@ -3,8 +3,8 @@ package dev.xblmock.userstats.store;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-import dev.xblmock.common.Resettable;
-import dev.xblmock.common.Xuid;
+import dev.xblmock.common.identity.Xuid;
+import dev.xblmock.common.storage.Resettable;
 
 /**
  * Where user stats live. Each user is one immutable {@link UserStats} snapshot: reads get a whole snapshot,

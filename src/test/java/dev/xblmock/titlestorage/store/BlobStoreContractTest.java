@@ -22,13 +22,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.xblmock.common.ErrorCode;
-import dev.xblmock.common.XblException;
-import dev.xblmock.titlestorage.BlobKey;
-import dev.xblmock.titlestorage.BlobType;
-import dev.xblmock.titlestorage.Etag;
-import dev.xblmock.titlestorage.Namespace;
-import dev.xblmock.titlestorage.StorageRoot;
+import dev.xblmock.common.error.ErrorCode;
+import dev.xblmock.common.error.XblException;
+import dev.xblmock.titlestorage.domain.BlobKey;
+import dev.xblmock.titlestorage.domain.BlobType;
+import dev.xblmock.titlestorage.domain.Etag;
+import dev.xblmock.titlestorage.domain.Namespace;
+import dev.xblmock.titlestorage.domain.StorageRoot;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package dev.xblmock.titlestorage.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.xblmock.common.XblException;
+import dev.xblmock.common.error.XblException;
 import org.junit.jupiter.api.Test;
 
 /** The budget's own rules; what the stores count against it is in {@link BlobStoreContractTest}. */

@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import dev.xblmock.common.StorageDirectory;
-import dev.xblmock.common.StorageDirectoryException;
-import dev.xblmock.common.Xuid;
+import dev.xblmock.common.identity.Xuid;
+import dev.xblmock.common.storage.StorageDirectory;
+import dev.xblmock.common.storage.StorageDirectoryException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

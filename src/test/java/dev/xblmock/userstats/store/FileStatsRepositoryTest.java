@@ -2,7 +2,7 @@ package dev.xblmock.userstats.store;
 
 import java.nio.file.Path;
 
-import dev.xblmock.common.StorageDirectory;
+import dev.xblmock.common.storage.StorageDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 

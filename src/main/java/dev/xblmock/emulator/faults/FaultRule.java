@@ -1,0 +1,87 @@
+package dev.xblmock.emulator.faults;
+
+import java.util.SplittableRandom;
+import java.util.regex.Pattern;
+
+/**
+ * One fault rule as posted to {@code /_emulator/faults}, with its state: the hits it has left and, when it
+ * has a {@code probability}, its own random sequence (seeded by {@code seed}, so a run is reproducible).
+ * Absent members are null. The state changes under this rule's monitor, briefly, and only for requests the
+ * rule matches.
+ */
+public final class FaultRule {
+
+    /** What happened when a matching request asked this rule to fire. */
+    enum Outcome {
+        /** The rule applies to this request. */
+        FIRED,
+        /** The probability roll said no: the request proceeds normally. */
+        SPARED,
+        /** No hits left (a concurrent request took the last one): the rule no longer exists. */
+        EXHAUSTED
+    }
+
+    final String id;
+    final String method;
+    final String pathRegex;
+    final Integer status;
+    final Integer retryAfterSeconds;
+    final Long delayMs;
+    final Long times;
+    final Double probability;
+    final Long seed;
+
+    private final Pattern path;
+    private final SplittableRandom random;
+    private long remaining; // guarded by this; meaningful only when times != null
+
+    FaultRule(String id, String method, String pathRegex, Integer status, Integer retryAfterSeconds, Long delayMs,
+              Long times, Double probability, Long seed) {
+        this.id = id;
+        this.method = method;
+        this.pathRegex = pathRegex;
+        this.status = status;
+        this.retryAfterSeconds = retryAfterSeconds;
+        this.delayMs = delayMs;
+        this.times = times;
+        this.probability = probability;
+        this.seed = seed;
+        this.path = pathRegex == null ? null : Pattern.compile(pathRegex);
+        this.random = probability == null ? null : seed == null ? new SplittableRandom() : new SplittableRandom(seed);
+        this.remaining = times == null ? 0 : times;
+    }
+
+    /** The id the control plane shows ({@code "1"}, {@code "2"}, … counting from the last reset). */
+    public String id() {
+        return id;
+    }
+
+    /** {@code method} case-insensitively; {@code path} searched (not fully matched) in the raw path. */
+    boolean matches(String requestMethod, String rawPath) {
+        return (method == null || method.equalsIgnoreCase(requestMethod))
+                && (path == null || path.matcher(rawPath).find());
+    }
+
+    /** Rolls the probability and takes one hit, atomically, so N concurrent requests never get N+1 faults. */
+    synchronized Outcome fire() {
+        if (times != null && remaining == 0) {
+            return Outcome.EXHAUSTED;
+        }
+        if (random != null && random.nextDouble() >= probability) {
+            return Outcome.SPARED;
+        }
+        if (times != null) {
+            remaining--;
+        }
+        return Outcome.FIRED;
+    }
+
+    synchronized boolean exhausted() {
+        return times != null && remaining == 0;
+    }
+
+    /** Hits left, or null for a rule without {@code times}. */
+    public synchronized Long remaining() {
+        return times == null ? null : remaining;
+    }
+}

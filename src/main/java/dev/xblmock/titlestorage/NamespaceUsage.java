@@ -1,5 +1,0 @@
-package dev.xblmock.titlestorage;
-
-/** A namespace holding at least one blob: how many, and the sum of their sizes. */
-public record NamespaceUsage(Namespace namespace, int blobs, long usedBytes) {
-}
