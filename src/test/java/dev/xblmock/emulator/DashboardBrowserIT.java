@@ -39,6 +39,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -208,6 +209,7 @@ class DashboardBrowserIT extends ApiIT {
 
         click(By.xpath("//button[text()='/global/scids/LiveScid/data/seen/now']"));
         assertThat(browser.findElement(By.id("request-details")).getText()).contains("titlestorage / list");
+        assertThat(browser.findElement(By.cssSelector("#request-details .error-code")).getText()).isEqualTo("—");
         screenshot("requests");
     }
 
@@ -275,6 +277,19 @@ class DashboardBrowserIT extends ApiIT {
                 .header("Retry-After", "7").body("code", equalTo("InjectedFault"));
         anonymous().get("/global/scids/MockScid/data/broken.json,json").then().statusCode(404)
                 .body("code", equalTo("BlobNotFound"));
+
+        // the live view's details name each answer's problem code
+        open("requests");
+        List<WebElement> rows = wait(5).until(ExpectedConditions.numberOfElementsToBe(
+                By.cssSelector("#request-rows tbody tr"), 2));
+        rows.get(1).findElement(By.tagName("button")).click();
+        assertThat(browser.findElement(By.cssSelector("#request-details .error-code")).getText()).isEqualTo("InjectedFault");
+        assertThat(browser.findElement(By.id("request-details")).getText()).contains("Answered by a rule of Faults.");
+        wait(5).ignoring(StaleElementReferenceException.class).until(page -> {
+            page.findElement(By.cssSelector("#request-rows tbody tr:first-child button")).click();
+            return true;
+        });
+        assertThat(browser.findElement(By.cssSelector("#request-details .error-code")).getText()).isEqualTo("BlobNotFound");
     }
 
     @Test

@@ -58,7 +58,7 @@ class JournalStreamIT extends ApiIT {
             assertThat(first.path("id").asString()).matches("[0-9a-f-]{36}");
             assertJson(first.toString(), """
                     {"id":"%s","time":"%s","method":"GET","path":"/global/scids/S/data/n0","query":null,"status":200,
-                     "durationMs":%d,"service":"titlestorage","operation":"list","xuid":null}""".formatted(
+                     "durationMs":%d,"service":"titlestorage","operation":"list","xuid":null,"errorCode":null}""".formatted(
                     first.path("id").asString(), first.path("time").asString(), first.path("durationMs").asLong()));
 
             String refused = bare().get("/_emulator/requests/stream").then().statusCode(503)

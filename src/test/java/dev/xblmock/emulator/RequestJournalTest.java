@@ -20,7 +20,7 @@ class RequestJournalTest {
     }
 
     private static void record(RequestJournal journal, String id) {
-        journal.record(journal.begin(), id, 0, "GET", "/global/scids/S", null, 200, 0, null);
+        journal.record(journal.begin(), id, 0, "GET", "/global/scids/S", null, 200, 0, null, null);
         journal.end();
     }
 
@@ -81,7 +81,7 @@ class RequestJournalTest {
         long sequence = journal.begin();
         Thread finisher = new Thread(() -> {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
-            journal.record(sequence, id, 0, "GET", "/global/scids/S", null, 200, 0, null);
+            journal.record(sequence, id, 0, "GET", "/global/scids/S", null, 200, 0, null, null);
             journal.end();
         });
         finisher.start();
@@ -130,7 +130,7 @@ class RequestJournalTest {
         RequestJournal journal = journal(10, true);
         long first = journal.begin();
         record(journal, "second");
-        journal.record(first, "first", 0, "GET", "/global/scids/S", null, 200, 0, null);
+        journal.record(first, "first", 0, "GET", "/global/scids/S", null, 200, 0, null, null);
         journal.end();
 
         assertThat(ids(journal, 10)).containsExactly("second", "first");
@@ -143,7 +143,7 @@ class RequestJournalTest {
         record(journal, "b");
         record(journal, "c"); // takes the oldest request's slot
 
-        journal.record(oldest, "a", 0, "GET", "/global/scids/S", null, 200, 0, null);
+        journal.record(oldest, "a", 0, "GET", "/global/scids/S", null, 200, 0, null, null);
         journal.end();
 
         assertThat(ids(journal, 10)).containsExactly("c", "b");

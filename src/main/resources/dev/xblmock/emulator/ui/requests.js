@@ -82,10 +82,11 @@ export function render(container, app) {
       h('dt', {}, 'Time'), h('dd', {}, entry.time),
       h('dt', {}, 'Duration'), h('dd', {}, `${entry.durationMs} ms`),
       h('dt', {}, 'Status'), h('dd', {}, entry.status),
+      h('dt', {}, 'Error code'), h('dd', {class: 'error-code'}, entry.errorCode || '—'),
       h('dt', {}, 'Query'), h('dd', {}, entry.query || '—'),
       h('dt', {}, 'Caller xuid'), h('dd', {}, entry.xuid || 'anonymous'),
       h('dt', {}, 'Service / operation'), h('dd', {}, `${entry.service} / ${entry.operation}`)),
-      entry.status >= 400 ? h('p', {}, h('a', {href: '#faults'}, 'Faults'), ' injected ones answer code InjectedFault.') : '');
+      entry.errorCode === 'InjectedFault' ? h('p', {}, 'Answered by a rule of ', h('a', {href: '#faults'}, 'Faults'), '.') : '');
   }
 
   // subscribe first, then load what happened before: an entry in both is shown once (by id)
