@@ -194,6 +194,53 @@ class DashboardBrowserIT extends ApiIT {
     }
 
     @Test
+    void editAStatsPropertiesThenReadThemWithV2() {
+        anonymous().contentType(ContentType.JSON).body("{\"stats\":{\"Wins\":{\"type\":\"Integer\",\"value\":\"5\","
+                + "\"properties\":{\"DisplayName\":\"Wins\",\"Icon\":\"cup\"}}}}")
+                .put("/_emulator/stats/users/2533274792693551/scids/MockScid").then().statusCode(200);
+        open("stats");
+        click(By.xpath("//button[text()='2533274792693551']"));
+        wait(5).until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-stats"), "Icon: cup"));
+        click(By.xpath("//button[text()='Edit Wins']"));
+        WebElement form = browser.findElement(By.id("stat-form"));
+        List<WebElement> names = form.findElements(By.name("property-name"));
+        assertThat(names).extracting(name -> name.getAttribute("value")).containsExactly("DisplayName", "Icon");
+        assertThat(form.findElements(By.name("property-value"))).extracting(value -> value.getAttribute("value"))
+                .containsExactly("Wins", "cup");
+
+        // keyboard only: a new property, the value changed, one property removed
+        WebElement displayName = form.findElements(By.name("property-value")).get(0);
+        displayName.clear();
+        displayName.sendKeys("Victories");
+        form.findElements(By.xpath(".//button[text()='Remove property']")).get(1).sendKeys(Keys.ENTER);
+        form.findElement(By.xpath(".//button[text()='Add property']")).sendKeys(Keys.ENTER);
+        browser.switchTo().activeElement().sendKeys("Season", Keys.TAB, "3");
+        WebElement value = form.findElement(By.name("value"));
+        value.clear();
+        value.sendKeys("6", Keys.ENTER);
+        awaitStatus("Saved Wins of 2533274792693551.");
+        wait(5).until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-stats"), "Season: 3"));
+        assertThat(browser.findElement(By.cssSelector("#user-stats td.properties")).getText())
+                .isEqualTo("DisplayName: Victories\nSeason: 3");
+
+        anonymous().header("x-xbl-contract-version", "2").get("/users/xuid(2533274792693551)/scids/MockScid/stats/Wins")
+                .then().statusCode(200).body(equalTo("{\"statlistscollection\":[{\"arrangebyfield\":\"xuid\","
+                        + "\"arrangebyfieldid\":\"2533274792693551\",\"stats\":[{\"xuid\":\"2533274792693551\","
+                        + "\"scid\":\"MockScid\",\"name\":\"Wins\",\"type\":\"Integer\",\"value\":\"6\","
+                        + "\"properties\":{\"DisplayName\":\"Victories\",\"Season\":\"3\"}}]}]}"));
+        screenshot("stats-properties");
+
+        // a value without a name is refused on the page, and nothing is sent
+        form.findElement(By.xpath(".//button[text()='Add property']")).click();
+        List<WebElement> values = form.findElements(By.name("property-value"));
+        values.get(values.size() - 1).sendKeys("orphan");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        awaitStatus("Property value 'orphan' needs a name.");
+        anonymous().get("/_emulator/stats/users/2533274792693551/scids/MockScid").then().statusCode(200)
+                .body("stats.Wins.properties.Season", equalTo("3"));
+    }
+
+    @Test
     void aRequestAppearsInTheLiveViewWithinASecond() {
         open("requests");
         wait(5).until(ExpectedConditions.attributeToBe(By.id("request-summary"), "data-live", "true"));
