@@ -360,6 +360,96 @@ class DashboardBrowserIT extends ApiIT {
         assertThat(browser.findElements(By.cssSelector("#request-rows tbody tr"))).hasSize(100);
     }
 
+    @Test
+    void aFaultAddedOnThePageFailsTheNextXboxRequest() {
+        open("faults");
+        WebElement form = browser.findElement(By.id("fault-form"));
+        new Select(form.findElement(By.name("method"))).selectByValue("GET");
+        type(form, "path", "/data/broken");
+        type(form, "status", "503");
+        type(form, "retryAfterSeconds", "7");
+        type(form, "times", "1");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        awaitStatus("Added rule 1.");
+        wait(5).until(ExpectedConditions.textToBePresentInElementLocated(By.id("fault-list"), "/data/broken"));
+        screenshot("faults");
+
+        anonymous().get("/global/scids/MockScid/data/broken.json,json").then().statusCode(503)
+                .header("Retry-After", "7").body("code", equalTo("InjectedFault"));
+        anonymous().get("/global/scids/MockScid/data/broken.json,json").then().statusCode(404)
+                .body("code", equalTo("BlobNotFound"));
+
+        // the live view's details name each answer's problem code
+        open("requests");
+        List<WebElement> rows = wait(5).until(ExpectedConditions.numberOfElementsToBe(
+                By.cssSelector("#request-rows tbody tr"), 2));
+        rows.get(1).findElement(By.tagName("button")).click();
+        assertThat(browser.findElement(By.cssSelector("#request-details .error-code")).getText()).isEqualTo("InjectedFault");
+        assertThat(browser.findElement(By.id("request-details")).getText()).contains("Answered by a rule of Faults.");
+        wait(5).ignoring(StaleElementReferenceException.class).until(page -> {
+            page.findElement(By.cssSelector("#request-rows tbody tr:first-child button")).click();
+            return true;
+        });
+        assertThat(browser.findElement(By.cssSelector("#request-details .error-code")).getText()).isEqualTo("BlobNotFound");
+    }
+
+    @Test
+    void resetAfterConfirmationDropsEverything() {
+        anonymous().contentType(ContentType.JSON).body("{\"stats\":{\"Wins\":{\"type\":\"Integer\",\"value\":\"1\"}}}")
+                .put("/_emulator/stats/users/1/scids/S").then().statusCode(200);
+        bare().urlEncodingEnabled(false).body("{}").put("/_emulator/storage/blob?namespace=/global/scids/S&name=a.json,json").then().statusCode(201);
+        open("admin");
+        click(By.cssSelector("#reset-form button[type=submit]"));
+        wait(5).until(ExpectedConditions.alertIsPresent()).accept();
+        awaitStatus("The emulator was reset.");
+        bare().get("/_emulator/storage/namespaces").then().statusCode(200).body(equalTo("{\"namespaces\":[]}"));
+        bare().get("/_emulator/stats/users").then().statusCode(200)
+                .body(equalTo("{\"users\":[],\"pagingInfo\":{\"totalItems\":0}}"));
+        screenshot("admin");
+    }
+
+    @Test
+    void overviewCountsAndAuthorizationHeaderOfAMintedToken() {
+        bare().urlEncodingEnabled(false).body("{}").put("/_emulator/storage/blob?namespace=/global/scids/S&name=a.json,json").then().statusCode(201);
+        open("overview");
+        wait(5).until(ExpectedConditions.textToBe(By.cssSelector("[data-count=blobs]"), "1"));
+        screenshot("overview");
+
+        open("admin");
+        WebElement form = browser.findElement(By.id("token-form"));
+        type(form, "gamertag", "WarriorSaint");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement header = wait(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("authorization")));
+        assertThat(header.getAttribute("value")).startsWith("Authorization: XBL3.0 x=2533274792693551;");
+    }
+
+    @Test
+    void keyboardOnlyLabelledControlsAndANarrowWindow() {
+        open("overview");
+        // Tab from the page's start reaches the views' links; Enter follows one
+        WebElement body = browser.findElement(By.tagName("body"));
+        body.sendKeys(Keys.TAB);
+        WebElement focused = browser.switchTo().activeElement();
+        assertThat(focused.getText()).isEqualTo("Overview");
+        focused.sendKeys(Keys.TAB);
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        wait(5).until(ExpectedConditions.attributeToBe(By.id("view"), "data-view", "storage"));
+
+        browser.manage().window().setSize(new Dimension(360, 800));
+        for (String view : List.of("overview", "storage", "stats", "requests", "faults", "admin")) {
+            open(view);
+            JavascriptExecutor js = (JavascriptExecutor) browser;
+            Object unlabelled = js.executeScript("return [...document.querySelectorAll('input, select, textarea')]"
+                    + ".filter(c => !c.closest('label') && !c.getAttribute('aria-label')).map(c => c.name)");
+            assertThat((List<?>) unlabelled).as("controls without a label in %s", view).isEmpty();
+            Object overflowing = js.executeScript("const width = document.documentElement.clientWidth;"
+                    + "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > width + 0.5)"
+                    + ".map(e => e.tagName + (e.id ? '#' + e.id : '') + (e.name ? '[' + e.name + ']' : ''))");
+            assertThat((List<?>) overflowing).as("elements wider than a 360 px window in %s", view).isEmpty();
+        }
+        screenshot("narrow-admin");
+    }
+
     /**
      * Sends requests {@code first}, {@code first + LOAD_CONNECTIONS}, … of {@code total}, request {@code i} due
      * {@code i / BURST_RATE} seconds after {@code started} (late ones go at once), as keep-alive GETs on one connection (opened again
