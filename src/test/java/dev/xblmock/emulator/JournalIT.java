@@ -61,14 +61,15 @@ class JournalIT extends ApiIT {
 
         assertJsonList(journal(""),
                 "{\"id\":\"" + third + "\",\"method\":\"POST\",\"path\":\"/nosuch/route\",\"query\":null,"
-                        + "\"status\":404,\"service\":\"unknown\",\"operation\":\"unknown\",\"xuid\":null}",
+                        + "\"status\":404,\"service\":\"unknown\",\"operation\":\"unknown\",\"xuid\":null,"
+                        + "\"errorCode\":\"NoSuchRoute\"}",
                 "{\"id\":\"" + second + "\",\"method\":\"PUT\","
                         + "\"path\":\"/trustedplatform/users/xuid(2533274792693551)/scids/S/unknown%41thing\","
                         + "\"query\":null,\"status\":404,\"service\":\"titlestorage\",\"operation\":\"unknown\","
-                        + "\"xuid\":\"2533274792693551\"}",
+                        + "\"xuid\":\"2533274792693551\",\"errorCode\":\"NoSuchRoute\"}",
                 "{\"id\":\"" + first + "\",\"method\":\"GET\",\"path\":\"/global/scids/MockScid/data/a.json,json\","
                         + "\"query\":\"select=x%20y\",\"status\":401,\"service\":\"titlestorage\","
-                        + "\"operation\":\"download\",\"xuid\":null}");
+                        + "\"operation\":\"download\",\"xuid\":null,\"errorCode\":\"Unauthorized\"}");
     }
 
     private static void assertJsonList(List<String> actual, String... expected) {
@@ -76,6 +77,25 @@ class JournalIT extends ApiIT {
         for (int i = 0; i < expected.length; i++) {
             Json.assertJson(actual.get(i), expected[i]);
         }
+    }
+
+    /** The problem's {@code code} is journaled, including answers given after an asynchronous body read. */
+    @Test
+    void recordsTheErrorCodeOfProblemAnswersAndNullForOthers() {
+        String blob = "/global/scids/MockScid/data/e.bin,binary";
+        raw().header("Authorization", PLACEHOLDER_AUTH).body(new byte[64 * 1024]).put(blob).then().statusCode(201);
+        raw().header("Authorization", PLACEHOLDER_AUTH).get("/global/scids/MockScid/data/none.bin,binary")
+                .then().statusCode(404);
+        bare().contentType("application/json").body("{\"method\":\"DELETE\",\"status\":503,\"times\":1}")
+                .post("/_emulator/faults").then().statusCode(201);
+        raw().header("Authorization", PLACEHOLDER_AUTH).delete(blob).then().statusCode(503);
+        raw().header("Authorization", PLACEHOLDER_AUTH).header("Content-Type", "application/json")
+                .body("{\"requestedusers\":[],\"requestedscids\":[{\"scid\":\"S\",\"requestedstats\":[]}]}")
+                .post("/batch").then().statusCode(400);
+
+        assertThat(journal("")).extracting(e -> Json.parse(e).get("status").asInt() + " "
+                        + Json.parse(e).get("errorCode").toString())
+                .containsExactly("400 \"InvalidBody\"", "503 \"InjectedFault\"", "404 \"BlobNotFound\"", "201 null");
     }
 
     @Test

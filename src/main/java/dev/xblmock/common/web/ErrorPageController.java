@@ -40,6 +40,6 @@ public class ErrorPageController implements ErrorController {
         Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
         XblException problem = ContainerErrors.describe(status, rawPath, cause instanceof Throwable t ? t : null,
                 message instanceof String m ? m : null, -1);
-        return ProblemAdvice.render(problem, rawPath == null ? request.getRequestURI() : rawPath);
+        return ProblemAdvice.render(problem, request, rawPath == null ? request.getRequestURI() : rawPath);
     }
 }

@@ -29,10 +29,14 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Renders every error as RFC 9457 problem+json with the catalogue's {@code code}. Filters hand their
- * exceptions here too (through the handler exception resolver), so there is exactly one renderer.
+ * exceptions here too (through the handler exception resolver), so there is exactly one renderer; it leaves
+ * the code in the request attribute {@link #ERROR_CODE_ATTRIBUTE} for the request journal.
  */
 @RestControllerAdvice
 public class ProblemAdvice {
+
+    /** The {@code code} of the problem answered to this request (a String), absent when none was. */
+    public static final String ERROR_CODE_ATTRIBUTE = ProblemAdvice.class.getName() + ".errorCode";
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
@@ -131,10 +135,11 @@ public class ProblemAdvice {
     }
 
     static ResponseEntity<ProblemDetail> render(XblException e, HttpServletRequest request) {
-        return render(e, request.getRequestURI());
+        return render(e, request, request.getRequestURI());
     }
 
-    static ResponseEntity<ProblemDetail> render(XblException e, String rawPath) {
+    static ResponseEntity<ProblemDetail> render(XblException e, HttpServletRequest request, String rawPath) {
+        request.setAttribute(ERROR_CODE_ATTRIBUTE, e.errorCode().code());
         var builder = ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
         e.headers().forEach(builder::header);
         return builder.body(problem(e, RawPath.toUriReference(rawPath)));

@@ -32,14 +32,15 @@ public class JournalController {
         this.stream = stream;
     }
 
-    @JsonPropertyOrder({"id", "time", "method", "path", "query", "status", "durationMs", "service", "operation", "xuid"})
+    @JsonPropertyOrder({"id", "time", "method", "path", "query", "status", "durationMs", "service", "operation", "xuid",
+            "errorCode"})
     public record JournalEntryView(String id, String time, String method, String path, String query, int status,
-                                   long durationMs, String service, String operation, String xuid) {
+                                   long durationMs, String service, String operation, String xuid, String errorCode) {
 
         static JournalEntryView of(RequestJournal.Entry e) {
             return new JournalEntryView(e.id(), TIME.format(Instant.ofEpochMilli(e.epochMillis())), e.method(),
                     e.path(), e.query(), e.status(), e.durationNanos() / 1_000_000, e.service(), e.operation(),
-                    e.xuid() == null ? null : e.xuid().toString());
+                    e.xuid() == null ? null : e.xuid().toString(), e.errorCode());
         }
     }
 

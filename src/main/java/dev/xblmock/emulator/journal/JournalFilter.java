@@ -3,9 +3,11 @@ package dev.xblmock.emulator.journal;
 import java.io.IOException;
 import java.time.Clock;
 
+import dev.xblmock.common.error.ErrorCode;
 import dev.xblmock.common.identity.Identity;
 import dev.xblmock.common.web.CorrelationFilter;
 import dev.xblmock.common.web.FilterOrder;
+import dev.xblmock.common.web.ProblemAdvice;
 import dev.xblmock.common.web.XboxService;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -21,8 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Journals every response of an Xbox route (401s and injected faults included: it runs before both), after
  * the rest of the chain has run, so the caller's identity and the final status are known. A request that
  * went asynchronous (its body received, or its response written, with non-blocking I/O) is recorded when it
- * completes. Control-plane requests are not
- * journaled. Costs one small object and one atomic increment per request; no body is captured.
+ * completes. The problem's {@code code}, if any, is the one {@link ProblemAdvice} rendered. Control-plane
+ * requests are not journaled. Costs one small object and one atomic increment per request; no body is captured.
  */
 @Component
 public class JournalFilter extends OncePerRequestFilter implements Ordered {
@@ -61,17 +63,27 @@ public class JournalFilter extends OncePerRequestFilter implements Ordered {
                         startedMillis, startedNanos));
             } else {
                 // an exception escaping the chain becomes the container's 500
-                record(request, sequence, failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus(),
-                        startedMillis, startedNanos);
+                if (failed) {
+                    record(request, sequence, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+                            ErrorCode.INTERNAL_ERROR.code(), startedMillis, startedNanos);
+                } else {
+                    record(request, sequence, response.getStatus(), startedMillis, startedNanos);
+                }
             }
         }
     }
 
     private void record(HttpServletRequest request, long sequence, int status, long startedMillis, long startedNanos) {
+        Object errorCode = request.getAttribute(ProblemAdvice.ERROR_CODE_ATTRIBUTE);
+        record(request, sequence, status, errorCode instanceof String code ? code : null, startedMillis, startedNanos);
+    }
+
+    private void record(HttpServletRequest request, long sequence, int status, String errorCode, long startedMillis,
+                        long startedNanos) {
         Object identity = request.getAttribute(Identity.REQUEST_ATTRIBUTE);
         journal.record(sequence, (String) request.getAttribute(CorrelationFilter.REQUEST_ID_ATTRIBUTE), startedMillis,
                 request.getMethod(), request.getRequestURI(), request.getQueryString(), status,
-                System.nanoTime() - startedNanos, identity instanceof Identity i ? i.xuid() : null);
+                System.nanoTime() - startedNanos, identity instanceof Identity i ? i.xuid() : null, errorCode);
         journal.end();
     }
 

@@ -30,9 +30,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class RequestJournal implements Resettable {
 
-    /** One journaled request; everything derived (service, operation, formatted time) is computed on read. */
+    /**
+     * One journaled request; everything derived (service, operation, formatted time) is computed on read.
+     * {@code errorCode} is the {@code code} of the problem+json answered, null for any other answer.
+     */
     public record Entry(long sequence, String id, long epochMillis, String method, String path, String query,
-                        int status, long durationNanos, Xuid xuid) {
+                        int status, long durationNanos, Xuid xuid, String errorCode) {
 
         /** {@code titlestorage}, {@code userstats} or {@code unknown}. */
         public String service() {
@@ -81,11 +84,11 @@ public class RequestJournal implements Resettable {
      * finishing after its slot went to a newer request is older than the ring and is dropped.
      */
     public void record(long sequence, String id, long epochMillis, String method, String path, String query,
-                       int status, long durationNanos, Xuid xuid) {
+                       int status, long durationNanos, Xuid xuid, String errorCode) {
         if (capacity == 0) {
             return;
         }
-        Entry entry = new Entry(sequence, id, epochMillis, method, path, query, status, durationNanos, xuid);
+        Entry entry = new Entry(sequence, id, epochMillis, method, path, query, status, durationNanos, xuid, errorCode);
         int slot = slot(sequence);
         Entry current;
         do {

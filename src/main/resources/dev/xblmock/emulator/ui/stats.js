@@ -1,5 +1,6 @@
 // User Statistics: users and their stats per scid, edited through PUT /_emulator/stats/users/{xuid}/scids/{scid}
-// (the same type rules as the seed); the seed's titles and groups.
+// (the same type rules as the seed); the seed's titles and groups. A PUT replaces the whole stat, so the form
+// always sends its value metadata and properties as shown: editing the value keeps the properties.
 import {get, query, request} from './api.js';
 import {h, field, table, formValues, fill} from './dom.js';
 
@@ -11,7 +12,7 @@ export function render(container, app) {
   const user = h('section', {class: 'panel', 'aria-label': 'Stats of the user', id: 'user-stats'});
   const catalog = h('section', {class: 'panel', 'aria-label': 'Titles and groups'});
   const editor = statForm(app, () => { loadUsers(); if (state.xuid) showUser(state.xuid); });
-  container.append(h('h2', {}, 'User Statistics'), h('div', {class: 'columns'}, users, user), editor, catalog);
+  container.append(h('h2', {}, 'User Statistics'), h('div', {class: 'columns'}, users, user), editor.element, catalog);
 
   async function loadUsers() {
     const page = await app.run(() => get(`/_emulator/stats/users?${query({skipItems: state.skip, maxItems: PAGE})}`));
@@ -37,10 +38,12 @@ export function render(container, app) {
     loadUsers();
     const sections = Object.entries(u.scids).map(([scid, stats]) => h('div', {},
       h('h4', {}, `scid ${scid}`),
-      table(['Stat', 'Type', 'Value', ''], Object.entries(stats).map(([name, stat]) => h('tr', {},
+      table(['Stat', 'Type', 'Value', 'Properties', ''], Object.entries(stats).map(([name, stat]) => h('tr', {},
         h('td', {}, name), h('td', {}, stat.type), h('td', {}, stat.value),
+        h('td', {class: 'properties'}, Object.entries(stat.properties || {}).map(([key, value]) =>
+          h('div', {}, `${key}: ${value}`))),
         h('td', {},
-          h('button', {type: 'button', class: 'link', onclick: () => edit(editor, xuid, scid, name, stat)},
+          h('button', {type: 'button', class: 'link', onclick: () => editor.edit(xuid, scid, name, stat)},
             `Edit ${name}`), ' ',
           h('button', {type: 'button', class: 'link', onclick: () => remove(xuid, scid, name)}, `Remove ${name}`)))))));
     fill(user, h('h3', {}, `${xuid}${u.gamertag ? ` (${u.gamertag})` : ''}`),
@@ -80,15 +83,52 @@ function statsUrl(xuid, scid) {
   return `/_emulator/stats/users/${encodeURIComponent(xuid)}/scids/${encodeURIComponent(scid)}`;
 }
 
-function edit(form, xuid, scid, name, stat) {
-  for (const [control, value] of [['xuid', xuid], ['scid', scid], ['name', name], ['type', stat.type],
-    ['value', stat.value], ['valuemetadata', stat.valuemetadata || '']]) {
-    form.querySelector(`[name=${control}]`).value = value;
+/**
+ * The stat's properties as rows of name and value: "Add property" appends a row, each row has its own remove
+ * button, rows left blank are ignored. read() throws on a value without a name or a name given twice.
+ */
+function propertiesEditor() {
+  const rows = h('div', {class: 'property-rows'});
+  const fieldset = h('fieldset', {id: 'stat-properties'}, h('legend', {}, 'Properties'), rows,
+    h('button', {type: 'button', class: 'secondary', onclick: () => add('', '').querySelector('input').focus()},
+      'Add property'));
+
+  function add(name, value) {
+    const row = h('div', {class: 'property'},
+      field('Property name', h('input', {name: 'property-name', value: name})),
+      field('Property value', h('input', {name: 'property-value', value})));
+    row.append(h('button', {type: 'button', class: 'link', onclick: () => {
+      const next = row.nextElementSibling || row.previousElementSibling;
+      row.remove();
+      (next ? next.querySelector('input') : fieldset.querySelector('button')).focus();
+    }}, 'Remove property'));
+    rows.append(row);
+    return row;
   }
-  form.querySelector('[name=value]').focus();
+
+  return {
+    element: fieldset,
+    set(properties) {
+      rows.replaceChildren();
+      for (const [name, value] of Object.entries(properties)) add(name, value);
+    },
+    read() {
+      const properties = {};
+      for (const row of rows.children) {
+        const name = row.querySelector('[name=property-name]').value.trim();
+        const value = row.querySelector('[name=property-value]').value;
+        if (!name && !value) continue;
+        if (!name) throw new Error(`Property value '${value}' needs a name.`);
+        if (Object.hasOwn(properties, name)) throw new Error(`Property '${name}' is given twice.`);
+        properties[name] = value;
+      }
+      return properties;
+    },
+  };
 }
 
 function statForm(app, saved) {
+  const properties = propertiesEditor();
   const form = h('form', {id: 'stat-form'},
     field('Xuid', h('input', {name: 'xuid', required: true, inputmode: 'numeric'})),
     field('Gamertag', h('input', {name: 'gamertag'})),
@@ -97,16 +137,29 @@ function statForm(app, saved) {
     field('Type', h('select', {name: 'type'}, ['Integer', 'Double', 'String'].map(t => h('option', {value: t}, t)))),
     field('Value', h('input', {name: 'value', required: true})),
     field('Value metadata (JSON text)', h('input', {name: 'valuemetadata'})),
+    properties.element,
     h('button', {type: 'submit'}, 'Save stat'));
   form.addEventListener('submit', async event => {
     event.preventDefault();
     const v = formValues(form);
-    const stat = {type: v.type, value: v.value};
-    if (v.valuemetadata) stat.valuemetadata = v.valuemetadata;
-    const body = {stats: {[v.name]: stat}};
-    if (v.gamertag) body.gamertag = v.gamertag;
-    await app.run(() => request('PUT', statsUrl(v.xuid, v.scid), {json: body}), `Saved ${v.name} of ${v.xuid}.`)
-      && saved();
+    await app.run(async () => {
+      const stat = {type: v.type, value: v.value, properties: properties.read()};
+      if (v.valuemetadata) stat.valuemetadata = v.valuemetadata;
+      const body = {stats: {[v.name]: stat}};
+      if (v.gamertag) body.gamertag = v.gamertag;
+      return request('PUT', statsUrl(v.xuid, v.scid), {json: body});
+    }, `Saved ${v.name} of ${v.xuid}.`) && saved();
   });
-  return h('section', {class: 'panel', 'aria-label': 'Edit a stat'}, h('h3', {}, 'Add or edit a stat'), form);
+  return {
+    element: h('section', {class: 'panel', 'aria-label': 'Edit a stat'}, h('h3', {}, 'Add or edit a stat'), form),
+    /** Fills the form with a stored stat, ready to edit its value. */
+    edit(xuid, scid, name, stat) {
+      for (const [control, value] of [['xuid', xuid], ['scid', scid], ['name', name], ['type', stat.type],
+        ['value', stat.value], ['valuemetadata', stat.valuemetadata || '']]) {
+        form.querySelector(`[name=${control}]`).value = value;
+      }
+      properties.set(stat.properties || {});
+      form.querySelector('[name=value]').focus();
+    },
+  };
 }

@@ -22,7 +22,7 @@ class JournalStreamTest {
     }
 
     private static RequestJournal.Entry entry(long sequence) {
-        return new RequestJournal.Entry(sequence, "id-" + sequence, 0, "GET", "/global/scids/S", null, 200, 0, null);
+        return new RequestJournal.Entry(sequence, "id-" + sequence, 0, "GET", "/global/scids/S", null, 200, 0, null, null);
     }
 
     @Test

@@ -21,7 +21,7 @@ class RequestJournalTest {
     }
 
     private static void record(RequestJournal journal, String id) {
-        journal.record(journal.begin(), id, 0, "GET", "/global/scids/S", null, 200, 0, null);
+        journal.record(journal.begin(), id, 0, "GET", "/global/scids/S", null, 200, 0, null, null);
         journal.end();
     }
 
@@ -82,7 +82,7 @@ class RequestJournalTest {
         long sequence = journal.begin();
         Thread finisher = new Thread(() -> {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
-            journal.record(sequence, id, 0, "GET", "/global/scids/S", null, 200, 0, null);
+            journal.record(sequence, id, 0, "GET", "/global/scids/S", null, 200, 0, null, null);
             journal.end();
         });
         finisher.start();
@@ -131,7 +131,7 @@ class RequestJournalTest {
         RequestJournal journal = journal(10, true);
         long first = journal.begin();
         record(journal, "second");
-        journal.record(first, "first", 0, "GET", "/global/scids/S", null, 200, 0, null);
+        journal.record(first, "first", 0, "GET", "/global/scids/S", null, 200, 0, null, null);
         journal.end();
 
         assertThat(ids(journal, 10)).containsExactly("second", "first");
@@ -144,7 +144,7 @@ class RequestJournalTest {
         record(journal, "b");
         record(journal, "c"); // takes the oldest request's slot
 
-        journal.record(oldest, "a", 0, "GET", "/global/scids/S", null, 200, 0, null);
+        journal.record(oldest, "a", 0, "GET", "/global/scids/S", null, 200, 0, null, null);
         journal.end();
 
         assertThat(ids(journal, 10)).containsExactly("c", "b");
