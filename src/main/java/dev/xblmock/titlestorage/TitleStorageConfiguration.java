@@ -2,8 +2,10 @@ package dev.xblmock.titlestorage;
 
 import java.time.Clock;
 
+import dev.xblmock.cluster.ClusterBucket;
 import dev.xblmock.common.StorageDirectory;
 import dev.xblmock.titlestorage.store.BlobStore;
+import dev.xblmock.titlestorage.store.ClusterBlobStore;
 import dev.xblmock.titlestorage.store.EtagSource;
 import dev.xblmock.titlestorage.store.FileBlobStore;
 import dev.xblmock.titlestorage.store.MemoryBlobStore;
@@ -11,6 +13,7 @@ import dev.xblmock.titlestorage.store.StagingBudget;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import com.zaxxer.hikari.HikariDataSource;
 
 /** Wires the Title Storage store for the configured backend. */
 @Configuration(proxyBeanMethods = false)
@@ -21,13 +24,19 @@ public class TitleStorageConfiguration {
         return new EtagSource(clock);
     }
 
-    /** @param directory opened (lazily) only for the filesystem backend */
+    /**
+     * @param directory opened (lazily) only for the filesystem backend
+     * @param database  the cluster's pool and bucket are created (lazily) only for the cluster backend
+     */
     @Bean
-    BlobStore blobStore(StorageProperties properties, EtagSource etags, ObjectProvider<StorageDirectory> directory) {
+    BlobStore blobStore(StorageProperties properties, EtagSource etags, ObjectProvider<StorageDirectory> directory,
+                        ObjectProvider<HikariDataSource> database, ObjectProvider<ClusterBucket> bucket) {
         StagingBudget staging = new StagingBudget(properties.maxStagedUploads(), properties.stagedBytesLimit());
         return switch (properties.backend()) {
             case MEMORY -> new MemoryBlobStore(etags, staging);
             case FILESYSTEM -> new FileBlobStore(directory.getObject(), etags, staging);
+            case CLUSTER -> new ClusterBlobStore(database.getObject(), bucket.getObject().s3(), bucket.getObject().name(),
+                    staging);
         };
     }
 }

@@ -1,0 +1,414 @@
+package dev.xblmock.titlestorage.store;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import dev.xblmock.common.StorageFailures;
+import dev.xblmock.titlestorage.BlobKey;
+import dev.xblmock.titlestorage.BlobType;
+import dev.xblmock.titlestorage.Etag;
+import dev.xblmock.titlestorage.Namespace;
+import dev.xblmock.titlestorage.NamespaceUsage;
+import dev.xblmock.titlestorage.StorageRoot;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Delete;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+
+/**
+ * The cluster backend's store (docs/ARCHITECTURE.md, "Cluster backend"): metadata in PostgreSQL, bytes in an S3
+ * bucket, shared by any number of instances. Each decision is taken by the database in one short transaction:
+ * a commit or delete locks its namespace's row, reads the blob's row, runs the {@link WriteGuard} against them
+ * and writes, so preconditions and quotas hold across instances; ETags come from one database sequence. Blob
+ * bytes are immutable objects: a version is the ordered list of its slices, so replacing a blob never touches the
+ * bytes of the version a reader may still stream (the sweeper removes a dead version after the grace period).
+ */
+public class ClusterBlobStore implements BlobStore {
+
+    private static final String NAMESPACE_WHERE = "root = ? AND owner = ? AND scid = ?";
+
+    private final ClusterSql sql;
+    private final S3Client s3;
+    private final String bucket;
+    private final StagingBudget staging;
+
+    public ClusterBlobStore(DataSource dataSource, S3Client s3, String bucket, StagingBudget staging) {
+        this.sql = new ClusterSql(dataSource);
+        this.s3 = s3;
+        this.bucket = bucket;
+        this.staging = staging;
+    }
+
+    // ---- reads ----------------------------------------------------------------------------------------------
+
+    @Override
+    public Optional<BlobMetadata> metadata(BlobKey key) {
+        return sql.run("read the blob's metadata", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT size, etag, client_file_time, "
+                    + "display_name FROM blob WHERE " + NAMESPACE_WHERE + " AND file_name = ?")) {
+                bindKey(select, 1, key);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(metadata(key, row)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** One statement: the current version's metadata and its segments. */
+    @Override
+    public Optional<BlobContent> open(BlobKey key) {
+        return sql.run("open the blob", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT b.size, b.etag, b.client_file_time, "
+                    + "b.display_name, s.object_key, s.object_offset, s.length FROM blob b LEFT JOIN segment s "
+                    + "ON s.staging_id = b.version WHERE b.root = ? AND b.owner = ? AND b.scid = ? AND b.file_name = ? "
+                    + "ORDER BY s.seq")) {
+                bindKey(select, 1, key);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    BlobMetadata metadata = metadata(key, row);
+                    List<ClusterSegment> segments = new ArrayList<>();
+                    do {
+                        String objectKey = row.getString(5);
+                        if (objectKey != null) {
+                            segments.add(new ClusterSegment(objectKey, row.getLong(6), row.getLong(7)));
+                        }
+                    } while (row.next());
+                    return Optional.of(new ClusterBlobContent(metadata, segments));
+                }
+            }
+        });
+    }
+
+    private final class ClusterBlobContent implements BlobContent {
+        private final BlobMetadata metadata;
+        private final List<ClusterSegment> segments;
+
+        ClusterBlobContent(BlobMetadata metadata, List<ClusterSegment> segments) {
+            this.metadata = metadata;
+            this.segments = List.copyOf(segments);
+        }
+
+        @Override
+        public BlobMetadata metadata() {
+            return metadata;
+        }
+
+        @Override
+        public InputStream open(long offset, long length) {
+            if (offset < 0 || length < 0 || offset + length > metadata.size()) {
+                throw new IndexOutOfBoundsException("range " + offset + "+" + length + " outside " + metadata.size());
+            }
+            return stream(segments, offset, length);
+        }
+    }
+
+    InputStream stream(List<ClusterSegment> segments, long offset, long length) {
+        return new ClusterObjectStream(s3, bucket, segments, offset, length);
+    }
+
+    @Override
+    public List<BlobMetadata> list(Namespace namespace, String directory) {
+        return sql.run("list the namespace", connection -> {
+            String range = directory.isEmpty() ? "" : " AND file_name >= ? AND file_name < ?";
+            try (PreparedStatement select = connection.prepareStatement("SELECT size, etag, client_file_time, "
+                    + "display_name, file_name FROM blob WHERE " + NAMESPACE_WHERE + range + " ORDER BY file_name")) {
+                bindNamespace(select, 1, namespace);
+                if (!directory.isEmpty()) {
+                    // "dir/" up to "dir0": exactly the names starting with "dir/" ('0' follows '/')
+                    select.setString(4, directory + "/");
+                    select.setString(5, directory + "0");
+                }
+                List<BlobMetadata> result = new ArrayList<>();
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        result.add(metadata(key(namespace, row.getString(5)), row));
+                    }
+                }
+                return result;
+            }
+        });
+    }
+
+    @Override
+    public long usedBytes(Namespace namespace) {
+        return sql.run("read the namespace's usage", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT used_bytes FROM namespace WHERE " + NAMESPACE_WHERE)) {
+                bindNamespace(select, 1, namespace);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? row.getLong(1) : 0L;
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<NamespaceUsage> namespaces() {
+        return sql.run("list the namespaces", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT root, owner, scid, blobs, used_bytes FROM namespace WHERE blobs > 0");
+                 ResultSet row = select.executeQuery()) {
+                List<NamespaceUsage> result = new ArrayList<>();
+                while (row.next()) {
+                    Namespace namespace = new Namespace(StorageRoot.valueOf(row.getString(1)), row.getString(2),
+                            row.getString(3));
+                    result.add(new NamespaceUsage(namespace, row.getInt(4), row.getLong(5)));
+                }
+                return result;
+            }
+        });
+    }
+
+    // ---- staging --------------------------------------------------------------------------------------------
+
+    @Override
+    public StagedUpload stage() {
+        return new ClusterStagedUpload(this, staging);
+    }
+
+    String objectKey(UUID stagingId, int index) {
+        return "staging/" + stagingId + "/" + index;
+    }
+
+    /**
+     * Records the object as the staging area's (creating its row, refreshing its activity), then writes it. Refused
+     * when a sweeper claimed the area: an upload abandoned for longer than the grace period gets no more objects.
+     */
+    void writeObject(UUID stagingId, String objectKey, byte[] bytes, int length) {
+        int recorded = sql.run("record the staged object", connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("WITH s AS (INSERT INTO staging (id) "
+                    + "VALUES (?) ON CONFLICT (id) DO UPDATE SET last_activity = now() "
+                    + "WHERE staging.claimed_until IS NULL AND NOT staging.committed RETURNING id) "
+                    + "INSERT INTO stored_object (object_key, staging_id) SELECT ?, id FROM s")) {
+                insert.setObject(1, stagingId);
+                insert.setString(2, objectKey);
+                return insert.executeUpdate();
+            }
+        });
+        if (recorded == 0) {
+            throw StorageFailures.clusterUnavailable("stage the upload's bytes",
+                    new IllegalStateException("staging area " + stagingId + " was removed as abandoned"));
+        }
+        try {
+            s3.putObject(request -> request.bucket(bucket).key(objectKey).contentLength((long) length),
+                    RequestBody.fromContentProvider(ContentStreamProvider.fromInputStreamSupplier(
+                            () -> new ByteArrayInputStream(bytes, 0, length)), length, "application/octet-stream"));
+        } catch (SdkException e) {
+            throw StorageFailures.clusterUnavailable("write the staged upload to the bucket", e);
+        }
+    }
+
+    /** Removes an uncommitted staging area: its objects first, then its rows (what fails is left to the sweeper). */
+    void discard(UUID stagingId, List<String> objectKeys) {
+        try {
+            deleteObjects(objectKeys);
+            sql.run("discard the staged upload", connection -> {
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM staging WHERE id = ? AND NOT committed")) {
+                    delete.setObject(1, stagingId);
+                    return delete.executeUpdate();
+                }
+            });
+        } catch (RuntimeException e) {
+            // the upload's staging area is still recorded: the sweeper removes it once it has idled out
+        }
+    }
+
+    void deleteObjects(List<String> objectKeys) {
+        for (int from = 0; from < objectKeys.size(); from += 1000) {
+            List<ObjectIdentifier> batch = objectKeys.subList(from, Math.min(from + 1000, objectKeys.size())).stream()
+                    .map(key -> ObjectIdentifier.builder().key(key).build()).toList();
+            s3.deleteObjects(request -> request.bucket(bucket).delete(Delete.builder().objects(batch).quiet(true).build()));
+        }
+    }
+
+    // ---- writes ---------------------------------------------------------------------------------------------
+
+    /**
+     * One transaction: lock the namespace's row (created if new), read the blob's row, run the guard, then record
+     * the version's segments, upsert the blob with the next ETag and update the counters in one statement.
+     */
+    @Override
+    public BlobMetadata commit(BlobKey key, StagedUpload staged, BlobAttributes attributes, WriteGuard guard) {
+        if (!(staged instanceof ClusterStagedUpload upload)) {
+            throw new IllegalArgumentException("not staged by this store");
+        }
+        List<ClusterSegment> segments = upload.segments();
+        long size = segments.stream().mapToLong(ClusterSegment::length).sum();
+        BlobMetadata metadata = sql.transaction("commit the blob", connection -> {
+            long usedBytes = lockNamespace(connection, key.namespace(), true);
+            Current current = current(connection, key);
+            guard.check(Optional.ofNullable(current).map(Current::metadata), usedBytes);
+            recordVersion(connection, upload.id, segments);
+            try (PreparedStatement upsert = connection.prepareStatement("WITH b AS (INSERT INTO blob (root, owner, "
+                    + "scid, file_name, size, etag, client_file_time, display_name, version) VALUES (?, ?, ?, ?, ?, "
+                    + "nextval('blob_etag'), ?, ?, ?) ON CONFLICT (root, owner, scid, file_name) DO UPDATE SET "
+                    + "size = EXCLUDED.size, etag = EXCLUDED.etag, client_file_time = EXCLUDED.client_file_time, "
+                    + "display_name = EXCLUDED.display_name, version = EXCLUDED.version RETURNING etag), "
+                    + "n AS (UPDATE namespace SET used_bytes = used_bytes + ?, blobs = blobs + ? WHERE " + NAMESPACE_WHERE
+                    + "), d AS (UPDATE staging SET dead_since = now() WHERE id = ?) SELECT etag FROM b")) {
+                bindKey(upsert, 1, key);
+                upsert.setLong(5, size);
+                upsert.setString(6, attributes.clientFileTime() == null ? null : attributes.clientFileTime().toString());
+                upsert.setString(7, attributes.displayName());
+                upsert.setObject(8, upload.id);
+                upsert.setLong(9, size - (current == null ? 0 : current.metadata.size()));
+                upsert.setInt(10, current == null ? 1 : 0);
+                bindNamespace(upsert, 11, key.namespace());
+                upsert.setObject(14, current == null ? null : current.version, Types.OTHER);
+                try (ResultSet row = upsert.executeQuery()) {
+                    row.next();
+                    return new BlobMetadata(key, size, new Etag(row.getLong(1)), attributes.clientFileTime(),
+                            attributes.displayName());
+                }
+            }
+        });
+        upload.committed();
+        return metadata;
+    }
+
+    /** Marks the staging area committed (creating it for an upload that wrote no object) and records its segments. */
+    private static void recordVersion(Connection connection, UUID stagingId, List<ClusterSegment> segments)
+            throws SQLException {
+        int n = segments.size();
+        Integer[] seqs = new Integer[n];
+        String[] keys = new String[n];
+        Long[] offsets = new Long[n];
+        Long[] lengths = new Long[n];
+        for (int i = 0; i < n; i++) {
+            seqs[i] = i;
+            keys[i] = segments.get(i).objectKey();
+            offsets[i] = segments.get(i).offset();
+            lengths[i] = segments.get(i).length();
+        }
+        try (PreparedStatement insert = connection.prepareStatement("WITH s AS (INSERT INTO staging (id, committed) "
+                + "VALUES (?, true) ON CONFLICT (id) DO UPDATE SET committed = true, last_activity = now() "
+                + "WHERE staging.claimed_until IS NULL AND NOT staging.committed RETURNING id), "
+                + "g AS (INSERT INTO segment (staging_id, seq, object_key, object_offset, length) "
+                + "SELECT s.id, u.seq, u.object_key, u.object_offset, u.length FROM s, "
+                + "unnest(?::int[], ?::text[], ?::bigint[], ?::bigint[]) AS u (seq, object_key, object_offset, length)) "
+                + "SELECT count(*) FROM s")) {
+            insert.setObject(1, stagingId);
+            insert.setArray(2, connection.createArrayOf("int4", seqs));
+            insert.setArray(3, connection.createArrayOf("text", keys));
+            insert.setArray(4, connection.createArrayOf("int8", offsets));
+            insert.setArray(5, connection.createArrayOf("int8", lengths));
+            try (ResultSet row = insert.executeQuery()) {
+                row.next();
+                if (row.getInt(1) == 0) {
+                    throw new SQLException("staging area " + stagingId + " was removed as abandoned or committed twice");
+                }
+            }
+        }
+    }
+
+    @Override
+    public boolean delete(BlobKey key, WriteGuard guard) {
+        return sql.transaction("delete the blob", connection -> {
+            long usedBytes = lockNamespace(connection, key.namespace(), false);
+            Current current = usedBytes < 0 ? null : current(connection, key);
+            guard.check(Optional.ofNullable(current).map(Current::metadata), Math.max(usedBytes, 0));
+            if (current == null) {
+                return false;
+            }
+            try (PreparedStatement delete = connection.prepareStatement("WITH b AS (DELETE FROM blob WHERE "
+                    + NAMESPACE_WHERE + " AND file_name = ?), n AS (UPDATE namespace SET used_bytes = used_bytes - ?, "
+                    + "blobs = blobs - 1 WHERE " + NAMESPACE_WHERE + ") UPDATE staging SET dead_since = now() WHERE id = ?")) {
+                bindKey(delete, 1, key);
+                delete.setLong(5, current.metadata.size());
+                bindNamespace(delete, 6, key.namespace());
+                delete.setObject(9, current.version);
+                delete.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    /**
+     * Locks the namespace's row for the rest of the transaction and returns its used bytes. With {@code create}, a
+     * missing row is created (and locked); without, a missing namespace gives -1 and locks nothing.
+     */
+    private static long lockNamespace(Connection connection, Namespace namespace, boolean create) throws SQLException {
+        String statement = create
+                ? "INSERT INTO namespace (root, owner, scid) VALUES (?, ?, ?) ON CONFLICT (root, owner, scid) "
+                        + "DO UPDATE SET blobs = namespace.blobs RETURNING used_bytes"
+                : "SELECT used_bytes FROM namespace WHERE " + NAMESPACE_WHERE + " FOR UPDATE";
+        try (PreparedStatement lock = connection.prepareStatement(statement)) {
+            bindNamespace(lock, 1, namespace);
+            try (ResultSet row = lock.executeQuery()) {
+                return row.next() ? row.getLong(1) : -1;
+            }
+        }
+    }
+
+    private record Current(BlobMetadata metadata, UUID version) {
+    }
+
+    private static Current current(Connection connection, BlobKey key) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT size, etag, client_file_time, "
+                + "display_name, version FROM blob WHERE " + NAMESPACE_WHERE + " AND file_name = ?")) {
+            bindKey(select, 1, key);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? new Current(metadata(key, row), row.getObject(5, UUID.class)) : null;
+            }
+        }
+    }
+
+    /**
+     * Every blob goes; their versions are dead from now and swept after the grace period (a download under way
+     * finishes). Unfinished uploads are their sessions' to close.
+     */
+    @Override
+    public void reset() {
+        sql.transaction("reset the blob store", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("WITH b AS (DELETE FROM blob RETURNING "
+                    + "version), n AS (DELETE FROM namespace) UPDATE staging SET dead_since = now() WHERE id IN "
+                    + "(SELECT version FROM b)")) {
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    // ---- mapping --------------------------------------------------------------------------------------------
+
+    private static void bindNamespace(PreparedStatement statement, int first, Namespace namespace) throws SQLException {
+        statement.setString(first, namespace.root().name());
+        statement.setString(first + 1, namespace.owner());
+        statement.setString(first + 2, namespace.scid());
+    }
+
+    private static void bindKey(PreparedStatement statement, int first, BlobKey key) throws SQLException {
+        bindNamespace(statement, first, key.namespace());
+        statement.setString(first + 3, key.fileName());
+    }
+
+    /** Columns 1-4 of {@code row}: size, etag, client_file_time, display_name. */
+    private static BlobMetadata metadata(BlobKey key, ResultSet row) throws SQLException {
+        String clientFileTime = row.getString(3);
+        return new BlobMetadata(key, row.getLong(1), new Etag(row.getLong(2)),
+                clientFileTime == null ? null : Instant.parse(clientFileTime), row.getString(4));
+    }
+
+    private static BlobKey key(Namespace namespace, String fileName) {
+        int comma = fileName.lastIndexOf(',');
+        BlobType type = BlobType.fromWireName(fileName.substring(comma + 1))
+                .orElseThrow(() -> new IllegalStateException("unknown blob type in " + fileName));
+        return new BlobKey(namespace, fileName.substring(0, comma), type);
+    }
+}
