@@ -36,7 +36,7 @@ public class TitleStorageConfiguration {
             case MEMORY -> new MemoryBlobStore(etags, staging);
             case FILESYSTEM -> new FileBlobStore(directory.getObject(), etags, staging);
             case CLUSTER -> new ClusterBlobStore(database.getObject(), bucket.getObject().s3(), bucket.getObject().name(),
-                    staging);
+                    staging, properties.uploadIdleTimeout().plusMinutes(1)).startSweeping();
         };
     }
 }

@@ -7,11 +7,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -22,6 +26,8 @@ import dev.xblmock.titlestorage.Etag;
 import dev.xblmock.titlestorage.Namespace;
 import dev.xblmock.titlestorage.NamespaceUsage;
 import dev.xblmock.titlestorage.StorageRoot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.ContentStreamProvider;
@@ -35,22 +41,66 @@ import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
  * a commit or delete locks its namespace's row, reads the blob's row, runs the {@link WriteGuard} against them
  * and writes, so preconditions and quotas hold across instances; ETags come from one database sequence. Blob
  * bytes are immutable objects: a version is the ordered list of its slices, so replacing a blob never touches the
- * bytes of the version a reader may still stream (the sweeper removes a dead version after the grace period).
+ * bytes of the version a reader may still stream.
+ *
+ * <p>Nothing leaks: every object is recorded before it is written, and {@link #sweep()} removes the objects and
+ * rows of versions dead (replaced, deleted, reset) for longer than the grace period and of uploads idle for
+ * longer than it (abandoned, or written by an instance that died before committing). Sweepers of several
+ * instances claim disjoint rows ({@code FOR UPDATE SKIP LOCKED}).
  */
-public class ClusterBlobStore implements BlobStore {
+public class ClusterBlobStore implements BlobStore, AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(ClusterBlobStore.class);
     private static final String NAMESPACE_WHERE = "root = ? AND owner = ? AND scid = ?";
+    /** Staging areas one sweep claims at a time. */
+    static final int SWEEP_BATCH = 100;
+    /** How long a claim keeps other sweepers away: a sweeper that died mid-way is taken over after it. */
+    private static final String CLAIM_TIME = "interval '10 minutes'";
 
     private final ClusterSql sql;
     private final S3Client s3;
     private final String bucket;
     private final StagingBudget staging;
+    private final Duration grace;
+    private ScheduledExecutorService sweeper;
 
-    public ClusterBlobStore(DataSource dataSource, S3Client s3, String bucket, StagingBudget staging) {
+    /**
+     * @param grace how long a dead version stays readable (downloads under way finish) and how long an
+     *              unfinished upload may idle before its bytes are removed: {@code xblmock.storage.upload-idle-timeout}
+     */
+    public ClusterBlobStore(DataSource dataSource, S3Client s3, String bucket, StagingBudget staging, Duration grace) {
         this.sql = new ClusterSql(dataSource);
         this.s3 = s3;
         this.bucket = bucket;
         this.staging = staging;
+        this.grace = grace;
+    }
+
+    /** Sweeps in the background, every {@code grace} (at least every minute, at most every second), until closed. */
+    public synchronized ClusterBlobStore startSweeping() {
+        if (sweeper == null) {
+            sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "cluster-blob-sweeper");
+                thread.setDaemon(true);
+                return thread;
+            });
+            long period = Math.max(1_000, Math.min(grace.toMillis(), 60_000));
+            sweeper.scheduleWithFixedDelay(() -> {
+                try {
+                    sweep();
+                } catch (RuntimeException e) {
+                    log.warn("The cluster's sweeper failed; it tries again in {} ms", period, e);
+                }
+            }, period, period, TimeUnit.MILLISECONDS);
+        }
+        return this;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+        }
     }
 
     // ---- reads ----------------------------------------------------------------------------------------------
@@ -381,6 +431,73 @@ public class ClusterBlobStore implements BlobStore {
                     + "version), n AS (DELETE FROM namespace) UPDATE staging SET dead_since = now() WHERE id IN "
                     + "(SELECT version FROM b)")) {
                 return statement.executeUpdate();
+            }
+        });
+    }
+
+    // ---- sweeping -------------------------------------------------------------------------------------------
+
+    /**
+     * Removes what outlived the grace period, batch by batch: claims staging areas (a claimed one takes no more
+     * objects and cannot be committed), deletes their objects from the bucket, then their rows. A failure leaves
+     * the claim to expire, and a later sweep, on any instance, finishes the work.
+     *
+     * @return the number of staging areas removed
+     */
+    public int sweep() {
+        int removed = 0;
+        while (true) {
+            List<UUID> claimed = claim();
+            if (claimed.isEmpty()) {
+                return removed;
+            }
+            deleteObjects(objectsOf(claimed));
+            sql.run("remove swept staging areas", connection -> {
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM staging WHERE id = ANY (?)")) {
+                    delete.setArray(1, connection.createArrayOf("uuid", claimed.toArray()));
+                    return delete.executeUpdate();
+                }
+            });
+            removed += claimed.size();
+            if (claimed.size() < SWEEP_BATCH) {
+                return removed;
+            }
+        }
+    }
+
+    private List<UUID> claim() {
+        return sql.run("claim staging areas to sweep", connection -> {
+            try (PreparedStatement claim = connection.prepareStatement("WITH doomed AS (SELECT id FROM staging "
+                    + "WHERE (claimed_until IS NULL OR claimed_until < now()) AND ((dead_since < now() - ?::interval) "
+                    + "OR (NOT committed AND last_activity < now() - ?::interval)) LIMIT " + SWEEP_BATCH
+                    + " FOR UPDATE SKIP LOCKED) UPDATE staging SET claimed_until = now() + " + CLAIM_TIME
+                    + " FROM doomed WHERE staging.id = doomed.id RETURNING staging.id")) {
+                String interval = grace.toMillis() + " milliseconds";
+                claim.setString(1, interval);
+                claim.setString(2, interval);
+                List<UUID> ids = new ArrayList<>();
+                try (ResultSet row = claim.executeQuery()) {
+                    while (row.next()) {
+                        ids.add(row.getObject(1, UUID.class));
+                    }
+                }
+                return ids;
+            }
+        });
+    }
+
+    private List<String> objectsOf(List<UUID> stagingIds) {
+        return sql.run("list swept objects", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT object_key FROM stored_object WHERE staging_id = ANY (?)")) {
+                select.setArray(1, connection.createArrayOf("uuid", stagingIds.toArray()));
+                List<String> keys = new ArrayList<>();
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        keys.add(row.getString(1));
+                    }
+                }
+                return keys;
             }
         });
     }

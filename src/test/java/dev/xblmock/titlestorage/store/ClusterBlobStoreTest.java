@@ -1,5 +1,7 @@
 package dev.xblmock.titlestorage.store;
 
+import java.time.Duration;
+
 import dev.xblmock.cluster.ClusterDatabase;
 import dev.xblmock.cluster.ClusterEngines;
 import org.junit.jupiter.api.AfterEach;
@@ -12,7 +14,8 @@ class ClusterBlobStoreTest extends BlobStoreContractTest {
     @Override
     protected BlobStore newStore(EtagSource etags, StagingBudget staging) {
         database = ClusterDatabase.create();
-        return new ClusterBlobStore(database.dataSource(), ClusterEngines.get().s3(), database.bucket(), staging);
+        return new ClusterBlobStore(database.dataSource(), ClusterEngines.get().s3(), database.bucket(), staging,
+                Duration.ofMinutes(15));
     }
 
     @AfterEach
