@@ -152,6 +152,14 @@ public final class ClusterEngines {
         return properties;
     }
 
+    /** {@link #newClusterProperties()} as command-line arguments of a server, with the cluster backend chosen. */
+    public static java.util.List<String> serverArguments(Map<String, Object> properties) {
+        java.util.List<String> arguments = new java.util.ArrayList<>();
+        arguments.add("--xblmock.storage.backend=cluster");
+        properties.forEach((name, value) -> arguments.add("--" + name + "=" + value));
+        return arguments;
+    }
+
     /** The number of objects in {@code bucket}. */
     public int objectCount(String bucket) {
         return s3.listObjectsV2Paginator(request -> request.bucket(bucket)).contents().stream()
