@@ -24,6 +24,14 @@ public class TitleStorageConfiguration {
         return new EtagSource(clock);
     }
 
+    /** Multi-block uploads: shared through the database on the cluster backend, kept in this process otherwise. */
+    @Bean
+    UploadSessions uploadSessions(Clock clock, StorageProperties properties, BlobStore store) {
+        return store instanceof ClusterBlobStore cluster
+                ? new ClusterUploadSessions(clock, properties, cluster)
+                : new UploadSessions(clock, properties);
+    }
+
     /**
      * @param directory opened (lazily) only for the filesystem backend
      * @param database  the cluster's pool and bucket are created (lazily) only for the cluster backend

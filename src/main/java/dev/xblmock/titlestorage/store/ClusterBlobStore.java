@@ -232,8 +232,9 @@ public class ClusterBlobStore implements BlobStore, AutoCloseable {
         return new ClusterStagedUpload(this, staging);
     }
 
-    String objectKey(UUID stagingId, int index) {
-        return "staging/" + stagingId + "/" + index;
+    /** Unique although instances that resume one upload each add objects to it. */
+    String objectKey(UUID stagingId) {
+        return "staging/" + stagingId + "/" + UUID.randomUUID();
     }
 
     /**
@@ -322,11 +323,17 @@ public class ClusterBlobStore implements BlobStore, AutoCloseable {
                 upsert.setInt(10, current == null ? 1 : 0);
                 bindNamespace(upsert, 11, key.namespace());
                 upsert.setObject(14, current == null ? null : current.version, Types.OTHER);
+                BlobMetadata committed;
                 try (ResultSet row = upsert.executeQuery()) {
                     row.next();
-                    return new BlobMetadata(key, size, new Etag(row.getLong(1)), attributes.clientFileTime(),
+                    committed = new BlobMetadata(key, size, new Etag(row.getLong(1)), attributes.clientFileTime(),
                             attributes.displayName());
                 }
+                ClusterStagedUpload.SessionClaim claim = upload.claim();
+                if (claim != null) {
+                    finishSession(connection, claim, committed.etag());
+                }
+                return committed;
             }
         });
         upload.committed();
@@ -336,29 +343,16 @@ public class ClusterBlobStore implements BlobStore, AutoCloseable {
     /** Marks the staging area committed (creating it for an upload that wrote no object) and records its segments. */
     private static void recordVersion(Connection connection, UUID stagingId, List<ClusterSegment> segments)
             throws SQLException {
-        int n = segments.size();
-        Integer[] seqs = new Integer[n];
-        String[] keys = new String[n];
-        Long[] offsets = new Long[n];
-        Long[] lengths = new Long[n];
-        for (int i = 0; i < n; i++) {
-            seqs[i] = i;
-            keys[i] = segments.get(i).objectKey();
-            offsets[i] = segments.get(i).offset();
-            lengths[i] = segments.get(i).length();
-        }
         try (PreparedStatement insert = connection.prepareStatement("WITH s AS (INSERT INTO staging (id, committed) "
                 + "VALUES (?, true) ON CONFLICT (id) DO UPDATE SET committed = true, last_activity = now() "
                 + "WHERE staging.claimed_until IS NULL AND NOT staging.committed RETURNING id), "
                 + "g AS (INSERT INTO segment (staging_id, seq, object_key, object_offset, length) "
                 + "SELECT s.id, u.seq, u.object_key, u.object_offset, u.length FROM s, "
-                + "unnest(?::int[], ?::text[], ?::bigint[], ?::bigint[]) AS u (seq, object_key, object_offset, length)) "
+                + "unnest(?::int[], ?::text[], ?::bigint[], ?::bigint[]) AS u (seq, object_key, object_offset, length) "
+                + "ON CONFLICT (staging_id, seq) DO NOTHING) "
                 + "SELECT count(*) FROM s")) {
             insert.setObject(1, stagingId);
-            insert.setArray(2, connection.createArrayOf("int4", seqs));
-            insert.setArray(3, connection.createArrayOf("text", keys));
-            insert.setArray(4, connection.createArrayOf("int8", offsets));
-            insert.setArray(5, connection.createArrayOf("int8", lengths));
+            bindSegments(connection, insert, 2, 0, segments);
             try (ResultSet row = insert.executeQuery()) {
                 row.next();
                 if (row.getInt(1) == 0) {
@@ -433,6 +427,219 @@ public class ClusterBlobStore implements BlobStore, AutoCloseable {
                 return statement.executeUpdate();
             }
         });
+    }
+
+    // ---- multi-block upload sessions, shared by the instances -------------------------------------------------
+
+    /** Records a multi-block upload after its first block: the session and the block's segments. */
+    public void insertSession(String id, BlobKey key, StagedUpload staged, BlobAttributes first, int blocks,
+                              String lastBlockToken, byte[] lastBlockDigest) {
+        ClusterStagedUpload upload = (ClusterStagedUpload) staged;
+        sql.transaction("record the upload session", connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO upload_session (id, root, owner, "
+                    + "scid, file_name, staging_id, first_client_file_time, first_display_name, blocks, "
+                    + "last_block_token, last_block_digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, id);
+                bindKey(insert, 2, key);
+                insert.setObject(6, upload.id);
+                insert.setString(7, first.clientFileTime() == null ? null : first.clientFileTime().toString());
+                insert.setString(8, first.displayName());
+                insert.setInt(9, blocks);
+                insert.setString(10, lastBlockToken);
+                insert.setBytes(11, lastBlockDigest);
+                insert.executeUpdate();
+            }
+            insertSegments(connection, upload.id, upload.recorded(), upload.unrecorded());
+            return null;
+        });
+        upload.allRecorded();
+    }
+
+    /**
+     * Accepts a non-final block in one statement: only if the session still has {@code blocksBefore} blocks (no
+     * other instance accepted this block meanwhile), counting it and recording its segments.
+     *
+     * @throws UploadMovedOnException when another instance accepted a block first
+     */
+    public void advanceSession(String id, int blocksBefore, StagedUpload staged, String token, byte[] digest) {
+        ClusterStagedUpload upload = (ClusterStagedUpload) staged;
+        List<ClusterSegment> added = upload.unrecorded();
+        int first = upload.recorded();
+        boolean advanced = sql.run("accept the block", connection -> {
+            try (PreparedStatement update = connection.prepareStatement("WITH c AS (UPDATE upload_session SET "
+                    + "blocks = blocks + 1, last_block_token = ?, last_block_digest = ?, last_activity = now() "
+                    + "WHERE id = ? AND blocks = ? AND committed_etag IS NULL RETURNING staging_id), "
+                    + "t AS (UPDATE staging SET last_activity = now() WHERE id IN (SELECT staging_id FROM c)), "
+                    + "g AS (INSERT INTO segment (staging_id, seq, object_key, object_offset, length) "
+                    + "SELECT c.staging_id, u.seq, u.object_key, u.object_offset, u.length FROM c, "
+                    + "unnest(?::int[], ?::text[], ?::bigint[], ?::bigint[]) AS u (seq, object_key, object_offset, length)) "
+                    + "SELECT count(*) FROM c")) {
+                update.setString(1, token);
+                update.setBytes(2, digest);
+                update.setString(3, id);
+                update.setInt(4, blocksBefore);
+                bindSegments(connection, update, 5, first, added);
+                try (ResultSet row = update.executeQuery()) {
+                    row.next();
+                    return row.getInt(1) == 1;
+                }
+            }
+        });
+        if (!advanced) {
+            throw new UploadMovedOnException(id);
+        }
+        upload.allRecorded();
+    }
+
+    /** The final block's commit also finishes the session, in its transaction, if no other instance did. */
+    public void claimSessionOnCommit(StagedUpload staged, String id, int blocksBefore, String token, byte[] digest) {
+        ((ClusterStagedUpload) staged).claim(new ClusterStagedUpload.SessionClaim(id, blocksBefore, token, digest));
+    }
+
+    private static void finishSession(Connection connection, ClusterStagedUpload.SessionClaim claim, Etag etag)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE upload_session SET blocks = blocks + 1, "
+                + "last_block_token = ?, last_block_digest = ?, committed_etag = ?, last_activity = now() "
+                + "WHERE id = ? AND blocks = ? AND committed_etag IS NULL")) {
+            update.setString(1, claim.token());
+            update.setBytes(2, claim.digest());
+            update.setLong(3, etag.value());
+            update.setString(4, claim.sessionId());
+            update.setInt(5, claim.blocksBefore());
+            if (update.executeUpdate() != 1) {
+                throw new UploadMovedOnException(claim.sessionId());
+            }
+        }
+    }
+
+    /** The session as the database holds it; empty when there is none (never started, removed or reset). */
+    public Optional<ClusterSessionRow> loadSession(String id, Duration idleTimeout) {
+        return sql.run("read the upload session", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT root, owner, scid, file_name, "
+                    + "staging_id, first_client_file_time, first_display_name, blocks, last_block_token, "
+                    + "last_block_digest, committed_etag, last_activity < now() - ?::interval FROM upload_session "
+                    + "WHERE id = ?")) {
+                select.setString(1, idleTimeout.toMillis() + " milliseconds");
+                select.setString(2, id);
+                try (ResultSet result = select.executeQuery()) {
+                    if (!result.next()) {
+                        return Optional.empty();
+                    }
+                    Namespace namespace = new Namespace(StorageRoot.valueOf(result.getString(1)), result.getString(2),
+                            result.getString(3));
+                    String clientFileTime = result.getString(6);
+                    long etag = result.getLong(11);
+                    Etag committed = result.wasNull() ? null : new Etag(etag);
+                    return Optional.of(new ClusterSessionRow(id, key(namespace, result.getString(4)),
+                            result.getObject(5, UUID.class), new BlobAttributes(clientFileTime == null ? null
+                                    : Instant.parse(clientFileTime), result.getString(7)), result.getInt(8),
+                            result.getString(9), result.getBytes(10), committed, result.getBoolean(12)));
+                }
+            }
+        });
+    }
+
+    /**
+     * The accepted bytes of a multi-block upload, resumed on this instance: counted in its staging budget until
+     * committed, closed or {@linkplain #release released}.
+     */
+    public StagedUpload resume(UUID stagingId) {
+        List<ClusterSegment> segments = sql.run("read the upload's segments", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT object_key, object_offset, length "
+                    + "FROM segment WHERE staging_id = ? ORDER BY seq")) {
+                select.setObject(1, stagingId);
+                List<ClusterSegment> result = new ArrayList<>();
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        result.add(new ClusterSegment(row.getString(1), row.getLong(2), row.getLong(3)));
+                    }
+                }
+                return result;
+            }
+        });
+        return new ClusterStagedUpload(this, staging, stagingId, segments);
+    }
+
+    /** Lets go of a resumed upload that another instance carries on, keeping its bytes. */
+    public void release(StagedUpload staged) {
+        ((ClusterStagedUpload) staged).release();
+    }
+
+    public void deleteSession(String id) {
+        sql.run("remove the upload session", connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM upload_session WHERE id = ?")) {
+                delete.setString(1, id);
+                return delete.executeUpdate();
+            }
+        });
+    }
+
+    /** Sessions idle for longer than the timeout, on any instance (the staging sweeper removes their bytes). */
+    public int deleteExpiredSessions(Duration idleTimeout) {
+        return sql.run("remove expired upload sessions", connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM upload_session WHERE last_activity < now() - ?::interval")) {
+                delete.setString(1, idleTimeout.toMillis() + " milliseconds");
+                return delete.executeUpdate();
+            }
+        });
+    }
+
+    /** Unfinished (neither committed nor expired) multi-block uploads of every instance. */
+    public int unfinishedSessions(Duration idleTimeout) {
+        return sql.run("count the upload sessions", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT count(*) FROM upload_session "
+                    + "WHERE committed_etag IS NULL AND last_activity >= now() - ?::interval")) {
+                select.setString(1, idleTimeout.toMillis() + " milliseconds");
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    return row.getInt(1);
+                }
+            }
+        });
+    }
+
+    /** Every session of every instance goes (reset); their staging areas are swept once idle. */
+    public void deleteSessions() {
+        sql.run("remove the upload sessions", connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM upload_session")) {
+                return delete.executeUpdate();
+            }
+        });
+    }
+
+    private static void insertSegments(Connection connection, UUID stagingId, int first, List<ClusterSegment> segments)
+            throws SQLException {
+        if (segments.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO segment (staging_id, seq, object_key, "
+                + "object_offset, length) SELECT ?, u.seq, u.object_key, u.object_offset, u.length FROM "
+                + "unnest(?::int[], ?::text[], ?::bigint[], ?::bigint[]) AS u (seq, object_key, object_offset, length)")) {
+            insert.setObject(1, stagingId);
+            bindSegments(connection, insert, 2, first, segments);
+            insert.executeUpdate();
+        }
+    }
+
+    /** Four array parameters from {@code index}: the segments' sequence numbers (from {@code first}), keys, offsets, lengths. */
+    private static void bindSegments(Connection connection, PreparedStatement statement, int index, int first,
+                                     List<ClusterSegment> segments) throws SQLException {
+        int n = segments.size();
+        Integer[] seqs = new Integer[n];
+        String[] keys = new String[n];
+        Long[] offsets = new Long[n];
+        Long[] lengths = new Long[n];
+        for (int i = 0; i < n; i++) {
+            seqs[i] = first + i;
+            keys[i] = segments.get(i).objectKey();
+            offsets[i] = segments.get(i).offset();
+            lengths[i] = segments.get(i).length();
+        }
+        statement.setArray(index, connection.createArrayOf("int4", seqs));
+        statement.setArray(index + 1, connection.createArrayOf("text", keys));
+        statement.setArray(index + 2, connection.createArrayOf("int8", offsets));
+        statement.setArray(index + 3, connection.createArrayOf("int8", lengths));
     }
 
     // ---- sweeping -------------------------------------------------------------------------------------------

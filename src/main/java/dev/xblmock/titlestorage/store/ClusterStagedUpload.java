@@ -21,18 +21,41 @@ final class ClusterStagedUpload implements StagedUpload {
 
     private final ClusterBlobStore store;
     private final StagingBudget budget;
-    final UUID id = UUID.randomUUID();
+    final UUID id;
     private final List<ClusterSegment> segments = new ArrayList<>();
+    /** Segments already recorded in the database (the accepted blocks of a multi-block upload). */
+    private int recorded;
+    /** The multi-block upload whose final block this commit accepts, decided in the commit's transaction. */
+    private SessionClaim claim;
     /** Every object this upload wrote, including those a truncate or a failed append no longer uses. */
     private final List<String> objects = new ArrayList<>();
     private long size;
     private boolean committed;
     private boolean counted;
 
+    record SessionClaim(String sessionId, int blocksBefore, String token, byte[] digest) {
+    }
+
     ClusterStagedUpload(ClusterBlobStore store, StagingBudget budget) {
+        this(store, budget, UUID.randomUUID(), List.of());
+    }
+
+    /** The accepted blocks of a multi-block upload, resumed on this instance from the database. */
+    ClusterStagedUpload(ClusterBlobStore store, StagingBudget budget, UUID id, List<ClusterSegment> recordedSegments) {
         budget.startUpload();
+        long bytes = recordedSegments.stream().mapToLong(ClusterSegment::length).sum();
+        try {
+            budget.reserve(bytes);
+        } catch (RuntimeException e) {
+            budget.endUpload();
+            throw e;
+        }
         this.store = store;
         this.budget = budget;
+        this.id = id;
+        this.segments.addAll(recordedSegments);
+        this.recorded = recordedSegments.size();
+        this.size = bytes;
         this.counted = true;
     }
 
@@ -66,7 +89,7 @@ final class ClusterStagedUpload implements StagedUpload {
                 appended += read;
                 boolean end = read < wanted;
                 if (filled == OBJECT_BYTES || (end && filled > 0)) {
-                    String key = store.objectKey(id, objects.size());
+                    String key = store.objectKey(id);
                     objects.add(key);
                     store.writeObject(id, key, buffer, filled);
                     added.add(new ClusterSegment(key, 0, filled));
@@ -100,6 +123,7 @@ final class ClusterStagedUpload implements StagedUpload {
                 size = newSize;
             }
         }
+        recorded = Math.min(recorded, segments.size());
     }
 
     @Override
@@ -109,6 +133,39 @@ final class ClusterStagedUpload implements StagedUpload {
 
     synchronized List<ClusterSegment> segments() {
         return List.copyOf(segments);
+    }
+
+    /** The segments not recorded yet, from index {@link #recorded()}. */
+    synchronized List<ClusterSegment> unrecorded() {
+        return List.copyOf(segments.subList(recorded, segments.size()));
+    }
+
+    synchronized int recorded() {
+        return recorded;
+    }
+
+    synchronized void allRecorded() {
+        recorded = segments.size();
+    }
+
+    synchronized void claim(SessionClaim claim) {
+        this.claim = claim;
+    }
+
+    synchronized SessionClaim claim() {
+        return claim;
+    }
+
+    /**
+     * This instance lets go of a multi-block upload another instance carries on: no longer counted here, its
+     * bytes kept (they are the session's). Closing it afterwards discards nothing.
+     */
+    synchronized void release() {
+        if (!committed && counted) {
+            committed = true;
+            budget.release(size);
+            endCount();
+        }
     }
 
     /** The bytes are a blob version's now: no longer counted as pending, never discarded. */
