@@ -70,6 +70,17 @@ class ArchitectureTest {
             .allowEmptyShould(false);
 
     /**
+     * The cluster backend's engines ({@code cluster}: properties, pool, bucket) are a leaf like {@code common}: the
+     * stores that use them live in their contexts, so neither context reaches the other through it.
+     */
+    @ArchTest
+    static final ArchRule clusterEnginesAreALeaf = noClasses()
+            .that().resideInAPackage("dev.xblmock.cluster..")
+            .should().dependOnClassesThat().resideInAnyPackage("..titlestorage..", "..userstats..", "..emulator..")
+            .because("the engines are shared by every context and the control plane's shared state")
+            .allowEmptyShould(false);
+
+    /**
      * The HTTPS listener and the proxy ({@code tls}) are an add-on around the application: neither service
      * nor the shared leaf depends on them. Checked by a temporary reference from {@code XboxService} to
      * {@code tls.CoveredNames}, which this rule reported.

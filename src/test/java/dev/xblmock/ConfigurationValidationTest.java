@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.List;
 
+import dev.xblmock.cluster.ClusterProperties;
 import dev.xblmock.common.identity.AuthProperties;
 import dev.xblmock.common.web.HttpProperties;
 import dev.xblmock.emulator.config.EmulatorProperties;
@@ -46,7 +47,7 @@ class ConfigurationValidationTest {
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({StorageProperties.class, BatchProperties.class, AuthProperties.class,
             EmulatorProperties.class, TlsProperties.class, ProxyProperties.class, StatsProperties.class,
-            RateLimitProperties.class, HttpProperties.class})
+            RateLimitProperties.class, HttpProperties.class, ClusterProperties.class})
     @ImportAutoConfiguration(ValidationAutoConfiguration.class)
     @Import(StorageRootConverter.class)
     static class Properties {
@@ -117,6 +118,12 @@ class ConfigurationValidationTest {
             "xblmock.rate-limit.max-callers | 0 | xblmock.rate-limit.maxCallers | 0 | must be greater than or equal to 1",
             "xblmock.rate-limit.userstats.burst-requests | 0 | xblmock.rate-limit.userstats.burstRequests | 0 | must be greater than or equal to 1",
             "xblmock.rate-limit.userstats.sustain-period | 500ms | xblmock.rate-limit.userstats.sustainPeriod | PT0.5S | must be at least 1 second",
+            // ClusterProperties (nested record)
+            "xblmock.cluster.jdbc-url | jdbc:mysql://db/x | xblmock.cluster.jdbcUrl | jdbc:mysql://db/x | must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database)",
+            "xblmock.cluster.s3.endpoint | minio:9000 | xblmock.cluster.s3.endpoint | minio:9000 | must be an http:// or https:// URL of a host, with no path",
+            "xblmock.cluster.s3.endpoint | http://minio:9000/bucket | xblmock.cluster.s3.endpoint | http://minio:9000/bucket | must be an http:// or https:// URL of a host, with no path",
+            "xblmock.cluster.s3.bucket | My_Bucket | xblmock.cluster.s3.bucket | My_Bucket | must be an S3 bucket name: 3 to 63 lower-case letters, digits, dots and hyphens",
+            "xblmock.cluster.s3.region | US East | xblmock.cluster.s3.region | US East | must be a region name such as us-east-1",
     })
     void aBadValueStopsTheStartNamingPropertyValueAndRule(String property, String value, String reported,
                                                            String reportedValue, String rule) {
@@ -143,6 +150,14 @@ class ConfigurationValidationTest {
             assertThat(storage.quotaBytesFor(StorageRoot.JSON)).isEqualTo(67_108_864);
             assertThat(storage.readAccessFor(StorageRoot.TRUSTED_PLATFORM)).isEqualTo(StorageProperties.ReadAccess.OWNER);
             assertThat(storage.readAccessFor(StorageRoot.UNIVERSAL_PLATFORM)).isEqualTo(StorageProperties.ReadAccess.EVERYONE);
+        }
+        try (ConfigurableApplicationContext context = start("xblmock.cluster.jdbc-url=jdbc:postgresql://db:5432/xblmock",
+                "xblmock.cluster.s3.endpoint=http://minio:9000", "xblmock.cluster.s3.bucket=xblmock-blobs",
+                "xblmock.cluster.s3.path-style=true")) {
+            ClusterProperties cluster = context.getBean(ClusterProperties.class);
+            assertThat(cluster.s3().region()).isEqualTo("us-east-1");
+            assertThat(cluster.s3().pathStyle()).isTrue();
+            assertThat(cluster.missing()).isEmpty();
         }
     }
 }

@@ -23,6 +23,7 @@ import dev.xblmock.titlestorage.store.BlobContent;
 import dev.xblmock.titlestorage.store.BlobMetadata;
 import dev.xblmock.titlestorage.store.BlobStore;
 import dev.xblmock.titlestorage.store.StagedUpload;
+import dev.xblmock.titlestorage.store.UploadMovedOnException;
 import dev.xblmock.titlestorage.store.WriteGuard;
 import org.springframework.stereotype.Service;
 
@@ -158,6 +159,7 @@ public class TitleStorageService {
             UploadSession session = sessions.start(key, staged, attributes(command, BlobAttributes.NONE));
             synchronized (session) {
                 session.accepted(null, block.sha256(), sessions.now());
+                sessions.register(session);
                 started = true;
                 return UploadOutcome.blockAccepted(session.currentToken());
             }
@@ -180,18 +182,41 @@ public class TitleStorageService {
                 BodyLimits retransmitted = new BodyLimits(body, properties.maxRequestBytes(), Long.MAX_VALUE,
                         properties.maxBlobBytes(), 0);
                 retransmitted.transferTo(OutputStream.nullOutputStream());
-                if (session.isRetransmission(token, retransmitted.sha256())) {
-                    return session.committed()
-                            ? UploadOutcome.committed(session.committedEtag)
-                            : UploadOutcome.blockAccepted(session.currentToken());
-                }
-                throw UploadSessions.invalid("continuationToken '%s' was already used for a block with different "
-                        + "bytes; send the next block with '%s'.", token,
-                        session.committed() ? "no token (the upload is committed)" : session.currentToken());
+                return retransmission(session, token, retransmitted.sha256());
             }
-            throw UploadSessions.invalid("continuationToken '%s' is stale; %s.", token, session.committed()
-                    ? "the upload was already committed"
-                    : "the next block must be sent with '" + session.currentToken() + "'");
+            throw stale(session, token);
+        }
+    }
+
+    /** The answer to a block sent again with the token it was accepted with: the same, if its bytes are the same. */
+    private static UploadOutcome retransmission(UploadSession session, String token, byte[] digest) {
+        if (!token.equals(session.lastBlockToken)) {
+            throw stale(session, token);
+        }
+        if (session.isRetransmission(token, digest)) {
+            return session.committed()
+                    ? UploadOutcome.committed(session.committedEtag)
+                    : UploadOutcome.blockAccepted(session.currentToken());
+        }
+        throw UploadSessions.invalid("continuationToken '%s' was already used for a block with different "
+                + "bytes; send the next block with '%s'.", token,
+                session.committed() ? "no token (the upload is committed)" : session.currentToken());
+    }
+
+    private static XblException stale(UploadSession session, String token) {
+        return UploadSessions.invalid("continuationToken '%s' is stale; %s.", token, session.committed()
+                ? "the upload was already committed"
+                : "the next block must be sent with '" + session.currentToken() + "'");
+    }
+
+    /**
+     * Another instance of the cluster accepted this token's block while this one received it (the client sent it
+     * twice at once): this attempt left nothing, and it is answered as a retransmission of that block.
+     */
+    private UploadOutcome movedOn(BlobKey key, String token, byte[] digest) {
+        UploadSession session = sessions.find(token, key);
+        synchronized (session) {
+            return retransmission(session, token, digest);
         }
     }
 
@@ -199,21 +224,32 @@ public class TitleStorageService {
                                       InputStream body) throws IOException {
         StagedUpload staged = session.staged;
         long before = staged.size();
+        int blocksBefore = session.blocks;
         BodyLimits block = limits(body, before, finalBlock ? 0 : properties.minBlockBytes());
         staged.append(block);
+        byte[] digest = block.sha256(); // once: the digest is finished by reading it
         if (!finalBlock) {
-            session.accepted(token, block.sha256(), sessions.now());
+            session.accepted(token, digest, sessions.now());
+            try {
+                sessions.advanced(session, blocksBefore);
+            } catch (UploadMovedOnException moved) {
+                return movedOn(session.key, token, digest);
+            }
             return UploadOutcome.blockAccepted(session.currentToken());
         }
         BlobMetadata metadata;
         try {
+            sessions.committing(session, blocksBefore, token, digest);
             metadata = store.commit(session.key, staged, attributes(command, session.firstBlockAttributes),
                     guard(command.preconditions(), session.key.namespace(), staged.size()));
+        } catch (UploadMovedOnException moved) {
+            staged.truncate(before);
+            return movedOn(session.key, token, digest);
         } catch (RuntimeException refused) {
             staged.truncate(before); // a refused block does not consume its token
             throw refused;
         }
-        session.accepted(token, block.sha256(), sessions.now());
+        session.accepted(token, digest, sessions.now());
         session.committed(metadata.etag());
         return UploadOutcome.committed(metadata.etag());
     }

@@ -16,19 +16,18 @@ import dev.xblmock.titlestorage.settings.StorageProperties;
 import dev.xblmock.titlestorage.store.BlobAttributes;
 import dev.xblmock.titlestorage.store.StagedUpload;
 import jakarta.annotation.PreDestroy;
-import org.springframework.stereotype.Component;
 
 /**
  * Pending multi-block uploads by token id. An upload idle for longer than
  * {@code xblmock.storage.upload-idle-timeout} expires: its token is refused and its staged bytes freed
- * (a background sweep frees abandoned uploads even if nobody asks for them again).
+ * (a background sweep frees abandoned uploads even if nobody asks for them again). The memory and filesystem
+ * backends keep them here only; the cluster backend shares them ({@link ClusterUploadSessions}).
  */
-@Component
 public class UploadSessions implements Resettable {
 
-    private final ConcurrentHashMap<String, UploadSession> sessions = new ConcurrentHashMap<>();
-    private final Clock clock;
-    private final long idleTimeoutMillis;
+    final ConcurrentHashMap<String, UploadSession> sessions = new ConcurrentHashMap<>();
+    final Clock clock;
+    final long idleTimeoutMillis;
     private final ScheduledExecutorService sweeper;
 
     public UploadSessions(Clock clock, StorageProperties properties) {
@@ -59,9 +58,24 @@ public class UploadSessions implements Resettable {
 
     UploadSession start(BlobKey key, StagedUpload staged, BlobAttributes attributes) {
         String id = UUID.randomUUID().toString();
-        UploadSession session = new UploadSession(id, key, staged, attributes, clock.instant());
-        sessions.put(id, session);
-        return session;
+        return new UploadSession(id, key, staged, attributes, clock.instant());
+    }
+
+    /** Makes a session whose first block was accepted findable by its token. */
+    void register(UploadSession session) {
+        sessions.put(session.id, session);
+    }
+
+    /**
+     * A non-final block was accepted ({@link UploadSession#accepted} done) on a session that had
+     * {@code blocksBefore} blocks. Shared sessions record it, or throw {@link dev.xblmock.titlestorage.store.UploadMovedOnException}
+     * when another instance accepted a block first.
+     */
+    void advanced(UploadSession session, int blocksBefore) {
+    }
+
+    /** The final block is about to be committed: shared sessions make the commit finish the session too. */
+    void committing(UploadSession session, int blocksBefore, String token, byte[] digest) {
     }
 
     /** The live session a token belongs to, bound to {@code key}; 400 InvalidContinuationToken otherwise. */

@@ -1,7 +1,9 @@
 package dev.xblmock.userstats;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.xblmock.common.storage.StorageBackend;
 import dev.xblmock.common.storage.StorageDirectory;
+import dev.xblmock.userstats.store.ClusterStatsRepository;
 import dev.xblmock.userstats.store.FileStatsRepository;
 import dev.xblmock.userstats.store.MemoryStatsRepository;
 import dev.xblmock.userstats.store.StatsRepository;
@@ -16,10 +18,12 @@ public class StatsConfiguration {
 
     /** {@code xblmock.storage.backend} chooses the store, as for blobs (SPEC 6). */
     @Bean
-    StatsRepository statsRepository(Environment environment, ObjectProvider<StorageDirectory> directory) {
+    StatsRepository statsRepository(Environment environment, ObjectProvider<StorageDirectory> directory,
+                                    ObjectProvider<HikariDataSource> database) {
         return switch (StorageBackend.configured(environment)) {
             case MEMORY -> new MemoryStatsRepository();
             case FILESYSTEM -> new FileStatsRepository(directory.getObject());
+            case CLUSTER -> new ClusterStatsRepository(database.getObject());
         };
     }
 

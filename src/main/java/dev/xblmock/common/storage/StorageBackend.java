@@ -9,7 +9,9 @@ import org.springframework.core.env.Environment;
  */
 public enum StorageBackend {
     MEMORY,
-    FILESYSTEM;
+    FILESYSTEM,
+    /** PostgreSQL and an S3 bucket shared by any number of instances ({@code xblmock.cluster.*}). */
+    CLUSTER;
 
     public static StorageBackend configured(Environment environment) {
         return Binder.get(environment).bind("xblmock.storage.backend", StorageBackend.class).orElse(MEMORY);

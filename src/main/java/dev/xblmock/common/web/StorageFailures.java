@@ -24,4 +24,16 @@ public final class StorageFailures {
         return XblException.of(ErrorCode.STORAGE_UNAVAILABLE,
                 "The storage directory failed: could not %s; the server log has the cause.", action);
     }
+
+    /**
+     * A failure of the cluster backend's database or object store (a lost connection, a refused request) becomes
+     * a 500 StorageUnavailable for the request; the cause goes to the log only.
+     *
+     * @param action what failed, e.g. "commit the blob"
+     */
+    public static XblException clusterUnavailable(String action, Exception cause) {
+        log.error("cluster storage failure: could not {}", action, cause);
+        return XblException.of(ErrorCode.STORAGE_UNAVAILABLE,
+                "The cluster's database or object store failed: could not %s; the server log has the cause.", action);
+    }
 }

@@ -45,7 +45,7 @@ public record StorageProperties(
         @Positive Long maxStagedBytes,
         @Positive Long maxStagedMemoryBytes) implements RequestBodyLimit {
 
-    public enum Backend { MEMORY, FILESYSTEM }
+    public enum Backend { MEMORY, FILESYSTEM, CLUSTER }
 
     public enum QuotaEnforcement { SOFT, HARD }
 
@@ -74,13 +74,13 @@ public record StorageProperties(
         return quotaBytes.getOrDefault(root, DEFAULT_QUOTAS.get(root));
     }
 
-    /** The filesystem backend's default for {@link #stagedBytesLimit()}: 4 GiB of disk. */
+    /** The filesystem and cluster backends' default for {@link #stagedBytesLimit()}: 4 GiB of disk or bucket. */
     static final long DEFAULT_STAGED_DISK_BYTES = 4L << 30;
 
     /**
      * Bytes all unfinished uploads may hold: as configured ({@code max-staged-bytes}, or its former name
-     * {@code max-staged-memory-bytes}), else a quarter of the maximum heap for the memory backend and 4 GiB of
-     * disk for the filesystem backend.
+     * {@code max-staged-memory-bytes}), else a quarter of the maximum heap for the memory backend and 4 GiB
+     * (of disk, or of the bucket per instance) for the filesystem and cluster backends.
      */
     public long stagedBytesLimit() {
         if (maxStagedBytes != null) {
