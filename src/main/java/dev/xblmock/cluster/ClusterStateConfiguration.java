@@ -1,0 +1,24 @@
+package dev.xblmock.cluster;
+
+import javax.sql.DataSource;
+
+import dev.xblmock.emulator.EmulatorProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The cluster backend's shared state, in place of the state each process keeps on the other backends (those
+ * beans are {@code @Conditional(ProcessLocalState.class)}): every bean here reads and decides through the
+ * {@link DataSource} of the cluster configuration, over the tables of the {@code V2*} migrations. Nothing here
+ * exists on the memory and filesystem backends.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "xblmock.storage", name = "backend", havingValue = "cluster")
+public class ClusterStateConfiguration {
+
+    @Bean
+    ClusterFaultRules clusterFaultRules(DataSource dataSource, EmulatorProperties properties) {
+        return new ClusterFaultRules(dataSource, properties.faults().maxDelay());
+    }
+}
