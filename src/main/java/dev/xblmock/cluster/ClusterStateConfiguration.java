@@ -1,8 +1,11 @@
 package dev.xblmock.cluster;
 
+import java.time.Clock;
+
 import javax.sql.DataSource;
 
 import dev.xblmock.emulator.EmulatorProperties;
+import dev.xblmock.userstats.RateLimitProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +19,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "xblmock.storage", name = "backend", havingValue = "cluster")
 public class ClusterStateConfiguration {
+
+    @Bean
+    ClusterRateLimiter clusterRateLimiter(DataSource dataSource, RateLimitProperties properties, Clock clock) {
+        return new ClusterRateLimiter(dataSource, properties.userstatsWindows(), clock);
+    }
 
     @Bean
     ClusterFaultRules clusterFaultRules(DataSource dataSource, EmulatorProperties properties) {

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Assertions;
@@ -20,19 +21,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class ClusterDatabase {
 
+    private static final String TEMPLATE = "xblmock_migrated";
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
 
     private ClusterDatabase() {
     }
 
-    /** A new, migrated database. */
+    /** A new, migrated database (a copy of one migrated once), pooled like the server's. */
     public static DataSource fresh() {
         EmbeddedPostgres postgres = server();
         String name = "xblmock_test_" + DATABASES.incrementAndGet();
-        JdbcClient.create(postgres.getPostgresDatabase()).sql("CREATE DATABASE " + name).update();
-        DataSource database = postgres.getDatabase("postgres", name);
-        Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
+        JdbcClient.create(postgres.getPostgresDatabase()).sql("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE).update();
+        HikariDataSource database = new HikariDataSource();
+        database.setJdbcUrl(postgres.getJdbcUrl("postgres", name));
+        database.setMaximumPoolSize(8);
+        database.setMinimumIdle(0);
+        database.setIdleTimeout(10_000); // the tests' many small pools give their connections back soon
         return database;
     }
 
@@ -47,10 +52,13 @@ public final class ClusterDatabase {
         }
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder().start();
+                server = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
             }
+            JdbcClient.create(server.getPostgresDatabase()).sql("CREATE DATABASE " + TEMPLATE).update();
+            Flyway.configure().dataSource(server.getDatabase("postgres", TEMPLATE)).locations("classpath:db/migration")
+                    .load().migrate();
             EmbeddedPostgres started = server;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
