@@ -26,6 +26,11 @@ public class ClusterStateConfiguration {
     }
 
     @Bean
+    ClusterTokenSecret clusterTokenSecret(DataSource dataSource) {
+        return new ClusterTokenSecret(dataSource);
+    }
+
+    @Bean
     ClusterFaultRules clusterFaultRules(DataSource dataSource, EmulatorProperties properties) {
         return new ClusterFaultRules(dataSource, properties.faults().maxDelay());
     }
