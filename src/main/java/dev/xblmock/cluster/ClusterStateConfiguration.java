@@ -31,6 +31,11 @@ public class ClusterStateConfiguration {
     }
 
     @Bean
+    ClusterCertificateAuthorityStore clusterCertificateAuthorityStore(DataSource dataSource) {
+        return new ClusterCertificateAuthorityStore(dataSource);
+    }
+
+    @Bean
     ClusterFaultRules clusterFaultRules(DataSource dataSource, EmulatorProperties properties) {
         return new ClusterFaultRules(dataSource, properties.faults().maxDelay());
     }
