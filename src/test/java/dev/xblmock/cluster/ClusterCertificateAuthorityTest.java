@@ -20,7 +20,7 @@ class ClusterCertificateAuthorityTest extends SharedCertificateAuthorityContract
 
     @BeforeEach
     void createDatabase() {
-        database = ClusterDatabase.fresh();
+        database = SharedStateDatabase.fresh();
     }
 
     @Override

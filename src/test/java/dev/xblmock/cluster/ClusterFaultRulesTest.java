@@ -18,7 +18,7 @@ class ClusterFaultRulesTest extends FaultRuleSetContract {
 
     @Override
     protected FaultRuleSet newRules() {
-        database = ClusterDatabase.fresh();
+        database = SharedStateDatabase.fresh();
         return new ClusterFaultRules(database, Duration.ofMinutes(10));
     }
 

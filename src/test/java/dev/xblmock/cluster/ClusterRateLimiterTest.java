@@ -20,7 +20,7 @@ class ClusterRateLimiterTest extends RateLimiterContract {
     @Override
     protected RateLimiter newLimiter(List<RateLimiter.Window> windows) {
         if (database == null) {
-            database = ClusterDatabase.fresh();
+            database = SharedStateDatabase.fresh();
         }
         this.windows = windows;
         RateLimiter limiter = new ClusterRateLimiter(database, windows, clock);

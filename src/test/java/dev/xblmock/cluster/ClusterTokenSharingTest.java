@@ -27,7 +27,7 @@ class ClusterTokenSharingTest extends TokenSharingContract {
 
     @Override
     protected EmulatorTokens firstInstance() {
-        database = ClusterDatabase.fresh();
+        database = SharedStateDatabase.fresh();
         return instance(null);
     }
 

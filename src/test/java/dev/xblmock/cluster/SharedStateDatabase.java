@@ -14,18 +14,19 @@ import org.junit.jupiter.api.Assumptions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The PostgreSQL of the cluster backend's tests: one embedded server per test JVM (its binaries come as a Maven
+ * The PostgreSQL of the shared-state tests (the branch that adds the cluster engines has its own, fuller helper,
+ * which these tests can use as well): one embedded server per test JVM (its binaries come as a Maven
  * dependency), and a fresh database with every migration applied for each caller, so that two "instances" given
  * the same database share everything and tests share nothing. PostgreSQL refuses to run as root: there the tests
  * are skipped, with that reason, unless {@code -Dxblmock-it.cluster-tests=required} makes them fail instead.
  */
-public final class ClusterDatabase {
+public final class SharedStateDatabase {
 
     private static final String TEMPLATE = "xblmock_migrated";
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
 
-    private ClusterDatabase() {
+    private SharedStateDatabase() {
     }
 
     /** A new, migrated database (a copy of one migrated once), pooled like the server's. */
