@@ -36,6 +36,11 @@ public class ClusterStateConfiguration {
     }
 
     @Bean
+    ClusterRequestJournal clusterRequestJournal(DataSource dataSource, EmulatorProperties properties) {
+        return new ClusterRequestJournal(dataSource, properties);
+    }
+
+    @Bean
     ClusterFaultRules clusterFaultRules(DataSource dataSource, EmulatorProperties properties) {
         return new ClusterFaultRules(dataSource, properties.faults().maxDelay());
     }

@@ -11,8 +11,10 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
+import dev.xblmock.common.ProcessLocalState;
 import dev.xblmock.common.Resettable;
 import dev.xblmock.common.Xuid;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +29,7 @@ import org.springframework.stereotype.Component;
  * a request whose answer a test already holds is listed, and never shows up after a reset.
  */
 @Component
+@Conditional(ProcessLocalState.class)
 public class RequestJournal implements Resettable {
 
     /** One journaled request; everything derived (service, operation, formatted time) is computed on read. */
@@ -98,6 +101,11 @@ public class RequestJournal implements Resettable {
 
     void tap(Consumer<Entry> tap) {
         this.tap = tap;
+    }
+
+    /** Hands an entry to the live views; the cluster's journal does so for the entries of every instance. */
+    protected final void publish(Entry entry) {
+        tap.accept(entry);
     }
 
     /**
