@@ -41,6 +41,11 @@ public class ClusterStateConfiguration {
     }
 
     @Bean
+    ClusterStatsCatalog clusterStatsCatalog(DataSource dataSource) {
+        return new ClusterStatsCatalog(dataSource);
+    }
+
+    @Bean
     ClusterFaultRules clusterFaultRules(DataSource dataSource, EmulatorProperties properties) {
         return new ClusterFaultRules(dataSource, properties.faults().maxDelay());
     }
