@@ -70,8 +70,8 @@ public class ClusterFaultRules implements FaultRuleSet {
 
     @Override
     public boolean remove(String id) {
-        if (!id.matches("[0-9]{1,18}")) {
-            return false;
+        if (!id.matches("[1-9][0-9]{0,17}")) {
+            return false; // ids are shown without leading zeros, and only that text names the rule
         }
         return jdbc.sql("DELETE FROM fault_rule WHERE id = ?").param(Long.parseLong(id)).update() > 0;
     }

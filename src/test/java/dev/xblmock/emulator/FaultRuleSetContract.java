@@ -143,6 +143,7 @@ public abstract class FaultRuleSetContract {
         assertThat(sameRules().remove("2")).isTrue();
         assertThat(sameRules().remove("2")).isFalse();
         assertThat(rules.remove("nope")).isFalse();
+        assertThat(rules.remove("01")).isFalse();
         assertThat(rules.remove(first)).isTrue();
         assertThat(rules.remove(first)).isFalse();
         assertThat(rules.list()).isEmpty();
