@@ -53,7 +53,8 @@ public class ClusterRateLimiter implements RateLimiter {
                     admitted = NOT %1$s,
                     admissions = CASE WHEN %1$s THEN c.admissions
                                       ELSE ARRAY[:now]::bigint[] || c.admissions[1 : %2$d] END
-                RETURNING admitted, admissions""".formatted(refused, kept - 1);
+                RETURNING admitted, CASE WHEN admitted THEN NULL ELSE admissions END AS admissions"""
+                .formatted(refused, kept - 1);
         this.longestPeriodMillis = windows.stream().mapToLong(w -> w.period().toMillis()).max().orElseThrow();
     }
 
@@ -64,12 +65,13 @@ public class ClusterRateLimiter implements RateLimiter {
             jdbc.sql("DELETE FROM rate_limit_caller WHERE admissions[1] <= ?").param(now - longestPeriodMillis).update();
         }
         Decision decision = jdbc.sql(decide).param("caller", caller).param("now", now)
-                .query((rs, row) -> new Decision(rs.getBoolean("admitted"), longs(rs.getArray("admissions"))))
+                .query((rs, row) -> new Decision(rs.getBoolean("admitted"),
+                        rs.getBoolean("admitted") ? null : longs(rs.getArray("admissions"))))
                 .single();
         return decision.admitted() ? Optional.empty() : refusal(decision.admissions(), now);
     }
 
-    /** The window demanding the longest wait, from the admissions that refused the request. */
+    /** The window demanding the longest wait, from the admissions that refused the request (sent only then). */
     private Optional<Refusal> refusal(Long[] admissions, long now) {
         Refusal refusal = null;
         for (Window window : windows) {
