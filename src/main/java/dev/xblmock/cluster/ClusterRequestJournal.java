@@ -53,23 +53,43 @@ public class ClusterRequestJournal extends RequestJournal implements SmartLifecy
         this.jdbc = JdbcClient.create(dataSource);
     }
 
-    /** The place of an arriving request, from the shared sequence: the journal's order across instances. */
+    /**
+     * The place of an arriving request, from the shared sequence: the journal's order across instances. When the
+     * database cannot be asked, the request goes unjournaled (-1, below every floor) rather than fail.
+     */
     @Override
     public long begin() {
         long local = super.begin(); // counts the request in flight here
         if (local < 0) {
             return local;
         }
-        return jdbc.sql("SELECT nextval('journal_sequence')").query(Long.class).single();
+        try {
+            return jdbc.sql("SELECT nextval('journal_sequence')").query(Long.class).single();
+        } catch (DataAccessException e) {
+            log.warn("A request is not journaled: the journal's sequence cannot be read ({})", e.getMessage());
+            return -1;
+        }
     }
 
-    /** One insert; a request that arrived before the last reset is not written. */
+    /**
+     * One insert; a request that arrived before the last reset is not written. The journal is a diagnostic: an
+     * entry the database refuses is logged and dropped, and the request it describes is not failed for it.
+     */
     @Override
     public void record(long sequence, String id, long epochMillis, String method, String path, String query,
                        int status, long durationNanos, Xuid xuid) {
-        if (!enabled()) {
+        if (!enabled() || sequence < 0) {
             return;
         }
+        try {
+            insert(sequence, id, epochMillis, method, path, query, status, durationNanos, xuid);
+        } catch (DataAccessException e) {
+            log.warn("Journal entry {} dropped: the database refused it ({})", sequence, e.getMessage());
+        }
+    }
+
+    private void insert(long sequence, String id, long epochMillis, String method, String path, String query,
+                        int status, long durationNanos, Xuid xuid) {
         jdbc.sql("""
                         INSERT INTO journal_entry (sequence, request_id, epoch_millis, method, path, query, status,
                                                    duration_nanos, xuid)

@@ -1,9 +1,15 @@
 package dev.xblmock.cluster;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
 import javax.sql.DataSource;
 
 import dev.xblmock.emulator.RequestJournal;
 import dev.xblmock.emulator.RequestJournalContract;
+import org.junit.jupiter.api.Test;
+import org.postgresql.Driver;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /** The cluster's journal against the shared contract: two instances on one database. */
 class ClusterRequestJournalTest extends RequestJournalContract {
@@ -26,6 +32,17 @@ class ClusterRequestJournalTest extends RequestJournalContract {
     @Override
     protected void startStream(RequestJournal journal) {
         ((ClusterRequestJournal) journal).start();
+    }
+
+    @Test
+    void aRequestIsNotFailedWhenTheJournalCannotBeWritten() {
+        RequestJournal unreachable = new ClusterRequestJournal(
+                new SimpleDriverDataSource(new Driver(), "jdbc:postgresql://127.0.0.1:1/nowhere"), properties(10));
+
+        long sequence = unreachable.begin();
+        assertThat(sequence).isEqualTo(-1);
+        assertThatNoException().isThrownBy(() -> unreachable.record(sequence, "r", 0, "GET", "/x", null, 200, 0, null));
+        assertThatNoException().isThrownBy(() -> unreachable.record(7, "r", 0, "GET", "/x", null, 200, 0, null));
     }
 
     @Override
