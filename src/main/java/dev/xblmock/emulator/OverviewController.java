@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.xblmock.common.identity.AuthProperties;
 import dev.xblmock.common.storage.StorageBackend;
 import dev.xblmock.common.storage.StorageDirectory;
+import dev.xblmock.emulator.faults.FaultRuleSet;
 import dev.xblmock.emulator.faults.FaultRules;
 import dev.xblmock.emulator.journal.JournalController;
 import dev.xblmock.emulator.journal.RequestJournal;
@@ -41,14 +42,14 @@ public class OverviewController {
     private final TitleStorageService storage;
     private final StatsService stats;
     private final RequestJournal journal;
-    private final FaultRules faults;
+    private final FaultRuleSet faults;
     private final ObjectProvider<StorageDirectory> storageDirectory;
     private final ObjectProvider<HttpsListener> https;
     private final ObjectProvider<ProxyServer> proxy;
 
     public OverviewController(ApplicationContext context, Environment environment, AuthProperties auth,
                               StartupSeed seed, TitleStorageService storage, StatsService stats,
-                              RequestJournal journal, FaultRules faults, ObjectProvider<StorageDirectory> storageDirectory,
+                              RequestJournal journal, FaultRuleSet faults, ObjectProvider<StorageDirectory> storageDirectory,
                               ObjectProvider<HttpsListener> https, ObjectProvider<ProxyServer> proxy) {
         this.context = context;
         this.environment = environment;

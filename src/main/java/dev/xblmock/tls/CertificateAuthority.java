@@ -49,6 +49,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.util.io.pem.PemGenerationException;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,6 +96,25 @@ final class CertificateAuthority {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the local CA in " + dir, e);
+        }
+    }
+
+    /** The CA kept in {@code store} (shared by several servers), created there when it holds none yet. */
+    static CertificateAuthority loadOrCreate(CertificateAuthorityStore store, Clock clock) {
+        CertificateAuthorityStore.StoredAuthority stored = store.loadOrStore(() -> {
+            CertificateAuthority created = create(clock);
+            try {
+                return new CertificateAuthorityStore.StoredAuthority(Pem.write(created.certificate),
+                        Pem.write(new JcaPKCS8Generator(created.key, null)));
+            } catch (PemGenerationException e) {
+                throw new IllegalStateException("cannot encode the local CA's key", e);
+            }
+        });
+        try {
+            return new CertificateAuthority(Pem.readCertificate(stored.certificatePem()),
+                    Pem.readPrivateKey(stored.privateKeyPem()), clock);
+        } catch (IOException e) {
+            throw new IllegalStateException("the shared local CA cannot be read: " + e.getMessage(), e);
         }
     }
 

@@ -40,6 +40,14 @@ final class ServerIdentities {
     }
 
     static ServerIdentity load(TlsProperties tls, Path dir, Clock clock) {
+        return load(tls, dir, clock, null);
+    }
+
+    /**
+     * @param sharedAuthority where the local CA is kept when several servers must share it (the cluster backend);
+     *                        null to keep it in {@code dir}. Either way {@code dir/ca.pem} holds its certificate.
+     */
+    static ServerIdentity load(TlsProperties tls, Path dir, Clock clock, CertificateAuthorityStore sharedAuthority) {
         boolean pem = tls.certificate() != null || tls.privateKey() != null;
         if (tls.keystore() != null && pem) {
             throw new IllegalArgumentException(
@@ -51,18 +59,23 @@ final class ServerIdentities {
         } else if (pem) {
             identity = fromPem(tls.certificate(), tls.privateKey(), dir);
         } else {
-            identity = generated(tls.extraNames(), dir, clock);
+            identity = generated(tls.extraNames(), dir, clock, sharedAuthority);
         }
         log.info("TLS certificate covers {}; clients must trust {}", identity.names(), identity.caFile());
         return identity;
     }
 
-    private static ServerIdentity generated(List<String> extraNames, Path dir, Clock clock) {
+    private static ServerIdentity generated(List<String> extraNames, Path dir, Clock clock,
+                                            CertificateAuthorityStore sharedAuthority) {
         CoveredNames names = CoveredNames.withExtras(extraNames);
-        CertificateAuthority ca = CertificateAuthority.loadOrCreate(dir, clock);
+        CertificateAuthority ca = sharedAuthority == null
+                ? CertificateAuthority.loadOrCreate(dir, clock)
+                : CertificateAuthority.loadOrCreate(sharedAuthority, clock);
         KeyPair serverKeys = CertificateAuthority.newKeyPair();
         X509Certificate server = ca.issueServerCertificate(serverKeys, names);
-        return identity(serverKeys.getPrivate(), new X509Certificate[] {server, ca.certificate()}, names, dir, false);
+        // a shared CA's key stays in the database: only its certificate is written, for this host's clients
+        return identity(serverKeys.getPrivate(), new X509Certificate[] {server, ca.certificate()}, names, dir,
+                sharedAuthority != null);
     }
 
     private static ServerIdentity fromPkcs12(Path file, String password, Path dir) {

@@ -2,6 +2,7 @@ package dev.xblmock.tls;
 
 import java.time.Clock;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
@@ -11,15 +12,17 @@ import org.springframework.core.env.Environment;
 
 /**
  * Wires the HTTPS listener and the proxy. Nothing is generated or opened unless one of them is enabled: the
- * certificate material is made only then.
+ * certificate material is made only then. The cluster backend provides a {@link CertificateAuthorityStore}, so
+ * that every instance issues its certificate from one CA.
  */
 @Configuration(proxyBeanMethods = false)
 public class TlsConfiguration {
 
     @Bean
     @Conditional(TlsOrProxyEnabled.class)
-    ServerIdentity serverIdentity(TlsProperties tls, Environment environment, Clock clock) {
-        return ServerIdentities.load(tls, TlsDirectory.resolve(tls, environment), clock);
+    ServerIdentity serverIdentity(TlsProperties tls, Environment environment, Clock clock,
+                                  ObjectProvider<CertificateAuthorityStore> sharedAuthority) {
+        return ServerIdentities.load(tls, TlsDirectory.resolve(tls, environment), clock, sharedAuthority.getIfAvailable());
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package dev.xblmock.userstats;
 
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -24,6 +25,12 @@ public record RateLimitProperties(
         @DefaultValue("false") boolean enabled,
         @Min(1) @DefaultValue("1000") int maxCallers,
         @Valid @DefaultValue Limits userstats) {
+
+    /** The User Statistics windows: burst, then sustain. */
+    public List<RateLimiter.Window> userstatsWindows() {
+        return List.of(new RateLimiter.Window(userstats.burstRequests(), userstats.burstPeriod()),
+                new RateLimiter.Window(userstats.sustainRequests(), userstats.sustainPeriod()));
+    }
 
     /** Burst: {@code burstRequests} per {@code burstPeriod}; sustain: {@code sustainRequests} per {@code sustainPeriod}. */
     public record Limits(

@@ -1,7 +1,6 @@
 package dev.xblmock.userstats;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,15 +13,7 @@ import java.util.Optional;
  * and memory per caller is fixed; at most {@code maxCallers} callers are tracked, the least recently seen
  * forgotten first. Refused requests are not counted, so a client that waits {@code Retry-After} gets in.
  */
-public class SlidingWindowRateLimiter {
-
-    /** A limit: at most {@code maxRequests} per {@code period}. */
-    public record Window(int maxRequests, Duration period) {
-    }
-
-    /** Why a request was refused: the window it broke, the requests it would make, the wait in whole seconds. */
-    public record Refusal(Window window, int currentRequests, long retryAfterSeconds) {
-    }
+public class SlidingWindowRateLimiter implements RateLimiter {
 
     /** The admission times of a caller's last {@code times.length} admitted requests in one window. */
     private static final class Ring {
@@ -69,6 +60,7 @@ public class SlidingWindowRateLimiter {
     }
 
     /** Admits (and counts) the request, or says why not: the window demanding the longest wait. */
+    @Override
     public synchronized Optional<Refusal> tryAcquire(String caller) {
         long now = clock.millis();
         Ring[] rings = callers.computeIfAbsent(caller, key -> newRings());
@@ -95,6 +87,7 @@ public class SlidingWindowRateLimiter {
         return Optional.empty();
     }
 
+    @Override
     public synchronized void reset() {
         callers.clear();
     }

@@ -8,15 +8,19 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.xblmock.common.identity.Identifiers;
+import dev.xblmock.common.storage.ProcessLocalState;
 import dev.xblmock.common.storage.Resettable;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 /**
  * What the seed manifest says about titles and stat groups (SPEC 4.4, 7): the {@code titles} mapping of a
  * title id to its scid, and the {@code groups} definitions. Filled by the seed loader (or tests); emptied by
- * reset. Defining a title or group again replaces it.
+ * reset. Defining a title or group again replaces it. The cluster backend's subclass keeps them in the shared
+ * database instead.
  */
 @Component
+@Conditional(ProcessLocalState.class)
 public class StatsCatalog implements Resettable {
 
     private record GroupKey(String name, String scid) {

@@ -11,6 +11,8 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -30,13 +32,25 @@ public class EmulatorTokens {
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final boolean configuredSecret;
+    /** The cluster's shared random secret; null in one process or with a configured secret. */
+    private final SharedTokenSecret shared;
+    /** With a shared secret: the copy last read, null before the first use. */
     private volatile SecretKeySpec key;
 
     public EmulatorTokens(AuthProperties properties) {
+        this(properties, null);
+    }
+
+    /** @param shared the cluster's shared random secret, or null: this process makes its own */
+    @Autowired
+    public EmulatorTokens(AuthProperties properties, ObjectProvider<SharedTokenSecret> shared) {
         configuredSecret = properties.secret() != null && !properties.secret().isEmpty();
-        key = configuredSecret
-                ? new SecretKeySpec(properties.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256")
-                : randomKey();
+        this.shared = configuredSecret || shared == null ? null : shared.getIfAvailable();
+        if (configuredSecret) {
+            key = new SecretKeySpec(properties.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        } else if (this.shared == null) {
+            key = randomKey();
+        }
     }
 
     /**
@@ -45,7 +59,9 @@ public class EmulatorTokens {
      * test class.
      */
     public void renewRandomSecret() {
-        if (!configuredSecret) {
+        if (shared != null) {
+            key = hmacKey(shared.renew());
+        } else if (!configuredSecret) {
             key = randomKey();
         }
     }
@@ -53,14 +69,31 @@ public class EmulatorTokens {
     private static SecretKeySpec randomKey() {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
+        return hmacKey(secret);
+    }
+
+    private static SecretKeySpec hmacKey(byte[] secret) {
         return new SecretKeySpec(secret, "HmacSHA256");
     }
 
-    /** Signs the given claims (insertion order is kept in the payload). */
+    /** The key to sign with; a shared one is read afresh when {@code fresh} or not read yet. */
+    private SecretKeySpec key(boolean fresh) {
+        SecretKeySpec current = key;
+        if (shared != null && (fresh || current == null)) {
+            current = hmacKey(shared.current());
+            key = current;
+        }
+        return current;
+    }
+
+    /**
+     * Signs the given claims (insertion order is kept in the payload). A shared secret is read afresh (minting is
+     * rare), so a token minted after another instance renewed the secret is valid everywhere.
+     */
     public String encode(Map<String, Object> claims) {
         String payload = B64.encodeToString(json.writeValueAsBytes(new LinkedHashMap<>(claims)));
         String signingInput = HEADER + "." + payload;
-        return signingInput + "." + B64.encodeToString(sign(signingInput));
+        return signingInput + "." + B64.encodeToString(sign(signingInput, key(true)));
     }
 
     /** A decoded token: its claims and whether its signature matched this process's secret. */
@@ -86,16 +119,29 @@ public class EmulatorTokens {
         }
     }
 
-    /** A signature that is not even base64url is simply wrong: loose mode still reads the claims. */
+    /**
+     * A signature that is not even base64url is simply wrong: loose mode still reads the claims. One that does not
+     * match a shared secret is checked again against the secret read afresh, in case another instance renewed it.
+     */
     private boolean signatureMatches(String signingInput, String signature) {
+        byte[] presented;
         try {
-            return MessageDigest.isEqual(sign(signingInput), B64D.decode(signature));
+            presented = B64D.decode(signature);
         } catch (IllegalArgumentException e) {
             return false;
         }
+        SecretKeySpec known = key(false);
+        if (MessageDigest.isEqual(sign(signingInput, known), presented)) {
+            return true;
+        }
+        if (shared == null) {
+            return false;
+        }
+        SecretKeySpec fresh = key(true);
+        return !fresh.equals(known) && MessageDigest.isEqual(sign(signingInput, fresh), presented);
     }
 
-    private byte[] sign(String signingInput) {
+    private static byte[] sign(String signingInput, SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);

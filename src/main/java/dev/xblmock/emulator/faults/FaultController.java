@@ -22,9 +22,9 @@ import tools.jackson.databind.JsonNode;
 @RestController
 public class FaultController {
 
-    private final FaultRules rules;
+    private final FaultRuleSet rules;
 
-    public FaultController(FaultRules rules) {
+    public FaultController(FaultRuleSet rules) {
         this.rules = rules;
     }
 

@@ -22,9 +22,9 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 @Component
 public class FaultFilter extends XboxRouteFilter {
 
-    private final FaultRules rules;
+    private final FaultRuleSet rules;
 
-    public FaultFilter(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver, FaultRules rules) {
+    public FaultFilter(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver, FaultRuleSet rules) {
         super(resolver, FilterOrder.FAULTS);
         this.rules = rules;
     }

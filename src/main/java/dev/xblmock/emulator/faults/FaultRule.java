@@ -51,13 +51,60 @@ public final class FaultRule {
         this.remaining = times == null ? 0 : times;
     }
 
+    /**
+     * A rule kept outside this process (the cluster backend's database), as it is there now: its definition and
+     * {@code remaining} hits. Its own {@link #fire()} state is not used: the shared store decides.
+     */
+    public static FaultRule restored(String id, String method, String pathRegex, Integer status,
+                                     Integer retryAfterSeconds, Long delayMs, Long times, Long remaining,
+                                     Double probability, Long seed) {
+        FaultRule rule = new FaultRule(id, method, pathRegex, status, retryAfterSeconds, delayMs, times, probability,
+                seed);
+        if (times != null) {
+            rule.remaining = remaining;
+        }
+        return rule;
+    }
+
     /** The id the control plane shows ({@code "1"}, {@code "2"}, … counting from the last reset). */
     public String id() {
         return id;
     }
 
+    public String method() {
+        return method;
+    }
+
+    public String pathRegex() {
+        return pathRegex;
+    }
+
+    public Integer status() {
+        return status;
+    }
+
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    public Long delayMs() {
+        return delayMs;
+    }
+
+    public Long times() {
+        return times;
+    }
+
+    public Double probability() {
+        return probability;
+    }
+
+    public Long seed() {
+        return seed;
+    }
+
     /** {@code method} case-insensitively; {@code path} searched (not fully matched) in the raw path. */
-    boolean matches(String requestMethod, String rawPath) {
+    public boolean matches(String requestMethod, String rawPath) {
         return (method == null || method.equalsIgnoreCase(requestMethod))
                 && (path == null || path.matcher(rawPath).find());
     }

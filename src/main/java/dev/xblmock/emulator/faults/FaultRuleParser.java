@@ -12,7 +12,7 @@ import dev.xblmock.common.json.JsonMembers;
 import tools.jackson.databind.JsonNode;
 
 /** Validates a posted fault rule; every error is a 400 {@code InvalidFaultRule} naming the member. */
-final class FaultRuleParser {
+public final class FaultRuleParser {
 
     private static final Set<String> MEMBERS =
             Set.of("method", "path", "status", "retryAfterSeconds", "delayMs", "times", "probability", "seed");
@@ -22,7 +22,7 @@ final class FaultRuleParser {
     private FaultRuleParser() {
     }
 
-    static FaultRule parse(JsonNode body, Supplier<String> newId, Duration maxDelay) {
+    public static FaultRule parse(JsonNode body, Supplier<String> newId, Duration maxDelay) {
         JsonMembers rule = JsonMembers.of(body, "", ErrorCode.INVALID_FAULT_RULE, "a JSON object (a fault rule)")
                 .allowOnly(MEMBERS, MEMBER_LIST);
         String method = rule.text("method").orElse(null);

@@ -6,18 +6,22 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.xblmock.common.storage.ProcessLocalState;
 import dev.xblmock.common.storage.Resettable;
 import dev.xblmock.emulator.config.EmulatorProperties;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The fault rules, oldest first. The oldest rule matching a request decides: it fires (delay and/or error),
- * or its probability spares the request, which then proceeds normally. A rule whose {@code times} run out is
- * removed. Reading the list is lock-free, so an Xbox request pays one volatile read when there are no rules.
+ * The fault rules of this process, oldest first. The oldest rule matching a request decides: it fires (delay
+ * and/or error), or its probability spares the request, which then proceeds normally. A rule whose {@code times}
+ * run out is removed. Reading the list is lock-free, so an Xbox request pays one volatile read when there are no
+ * rules. The cluster backend keeps its rules in the shared database instead.
  */
 @Component
-public class FaultRules implements Resettable {
+@Conditional(ProcessLocalState.class)
+public class FaultRules implements FaultRuleSet {
 
     private final CopyOnWriteArrayList<FaultRule> rules = new CopyOnWriteArrayList<>();
     private final AtomicLong lastId = new AtomicLong();
@@ -27,25 +31,24 @@ public class FaultRules implements Resettable {
         this.maxDelay = properties.faults().maxDelay();
     }
 
-    /**
-     * Validates a rule as posted to {@code /_emulator/faults} (400 {@code InvalidFaultRule} naming the member)
-     * and adds it as the youngest rule. The in-process test fixture adds its rules through here too.
-     */
+    @Override
     public FaultRule add(JsonNode body) {
         FaultRule rule = FaultRuleParser.parse(body, this::nextId, maxDelay);
         rules.add(rule);
         return rule;
     }
 
+    @Override
     public List<FaultRule> list() {
         return List.copyOf(rules);
     }
 
-    boolean remove(String id) {
+    @Override
+    public boolean remove(String id) {
         return rules.removeIf(rule -> rule.id.equals(id));
     }
 
-    /** Removes this very rule (not another that got its id after a reset); false when it is already gone. */
+    @Override
     public boolean remove(FaultRule rule) {
         return rules.remove(rule);
     }
@@ -54,8 +57,8 @@ public class FaultRules implements Resettable {
         return Long.toString(lastId.incrementAndGet());
     }
 
-    /** The rule to apply to this request, if one fires. */
-    Optional<FaultRule> select(String method, String rawPath) {
+    @Override
+    public Optional<FaultRule> select(String method, String rawPath) {
         if (rules.isEmpty()) {
             return Optional.empty();
         }
@@ -79,12 +82,11 @@ public class FaultRules implements Resettable {
         return Optional.empty();
     }
 
-    /** {@code DELETE /_emulator/faults}: drops every rule; ids keep counting. */
+    @Override
     public void clear() {
         rules.clear();
     }
 
-    /** Drops every rule; ids start again at 1 so tests see stable ids. */
     @Override
     public void reset() {
         rules.clear();

@@ -12,8 +12,10 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import dev.xblmock.common.identity.Xuid;
+import dev.xblmock.common.storage.ProcessLocalState;
 import dev.xblmock.common.storage.Resettable;
 import dev.xblmock.emulator.config.EmulatorProperties;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +30,7 @@ import org.springframework.stereotype.Component;
  * a request whose answer a test already holds is listed, and never shows up after a reset.
  */
 @Component
+@Conditional(ProcessLocalState.class)
 public class RequestJournal implements Resettable {
 
     /**
@@ -102,6 +105,11 @@ public class RequestJournal implements Resettable {
 
     void tap(Consumer<Entry> tap) {
         this.tap = tap;
+    }
+
+    /** Hands an entry to the live views; the cluster's journal does so for the entries of every instance. */
+    protected final void publish(Entry entry) {
+        tap.accept(entry);
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.xblmock.userstats.web;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -11,11 +10,13 @@ import dev.xblmock.common.storage.Resettable;
 import dev.xblmock.common.web.FilterOrder;
 import dev.xblmock.common.web.XboxService;
 import dev.xblmock.userstats.RateLimitProperties;
+import dev.xblmock.userstats.RateLimiter;
 import dev.xblmock.userstats.SlidingWindowRateLimiter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -40,16 +41,15 @@ public class StatsRateLimitFilter extends OncePerRequestFilter implements Ordere
     }
 
     private final boolean enabled;
-    private final SlidingWindowRateLimiter limiter;
+    private final RateLimiter limiter;
     private final JsonMapper json;
 
-    public StatsRateLimitFilter(RateLimitProperties properties, Clock clock, JsonMapper json) {
+    /** @param shared the cluster backend's limiter, counting across instances; absent, this process counts */
+    public StatsRateLimitFilter(RateLimitProperties properties, Clock clock, JsonMapper json,
+                                ObjectProvider<RateLimiter> shared) {
         this.enabled = properties.enabled();
-        RateLimitProperties.Limits limits = properties.userstats();
-        this.limiter = new SlidingWindowRateLimiter(List.of(
-                new SlidingWindowRateLimiter.Window(limits.burstRequests(), limits.burstPeriod()),
-                new SlidingWindowRateLimiter.Window(limits.sustainRequests(), limits.sustainPeriod())),
-                properties.maxCallers(), clock);
+        this.limiter = shared.getIfAvailable(
+                () -> new SlidingWindowRateLimiter(properties.userstatsWindows(), properties.maxCallers(), clock));
         this.json = json;
     }
 
@@ -66,12 +66,12 @@ public class StatsRateLimitFilter extends OncePerRequestFilter implements Ordere
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<SlidingWindowRateLimiter.Refusal> refusal = limiter.tryAcquire(caller(request));
+        Optional<RateLimiter.Refusal> refusal = limiter.tryAcquire(caller(request));
         if (refusal.isEmpty()) {
             chain.doFilter(request, response);
             return;
         }
-        SlidingWindowRateLimiter.Refusal r = refusal.get();
+        RateLimiter.Refusal r = refusal.get();
         response.setStatus(429);
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(r.retryAfterSeconds()));
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.net.URI;
 import java.util.Optional;
 
-import dev.xblmock.common.AuthMode;
+import dev.xblmock.common.identity.AuthMode;
 import dev.xblmock.fixture.SeedCounts;
 import dev.xblmock.fixture.XblMock;
 import org.junit.jupiter.api.Test;
