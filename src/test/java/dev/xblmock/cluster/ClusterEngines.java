@@ -80,12 +80,14 @@ public final class ClusterEngines {
                 .setServerConfig("synchronous_commit", "off")
                 .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
                 .setErrorRedirector(ProcessBuilder.Redirect.DISCARD)
+                .setRegisterShutdownHook(false) // stopped by ours, together with S3Proxy
                 .start();
         Path buckets = Files.createTempDirectory("xblmock-s3proxy");
         S3Proxy s3Proxy = S3Proxy.builder()
                 .blobStore(new FilesystemNio2BlobStore(buckets.toString()))
                 .endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                .stopTimeout(500)
                 .build();
         s3Proxy.start();
         while (!"STARTED".equals(s3Proxy.getState())) {
@@ -94,16 +96,21 @@ public final class ClusterEngines {
         return new ClusterEngines(postgres, s3Proxy);
     }
 
+    /** At the JVM's exit, both at once: the test JVM must be gone within surefire's 30 seconds. */
     private void stop() {
         s3.close();
-        try {
-            s3Proxy.stop();
-        } catch (Exception e) {
-            // the JVM is exiting
-        }
+        Thread proxy = new Thread(() -> {
+            try {
+                s3Proxy.stop();
+            } catch (Exception e) {
+                // the JVM is exiting
+            }
+        });
+        proxy.start();
         try {
             postgres.close();
-        } catch (IOException e) {
+            proxy.join(10_000);
+        } catch (IOException | InterruptedException e) {
             // the JVM is exiting
         }
     }

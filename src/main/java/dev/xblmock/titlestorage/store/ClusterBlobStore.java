@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import dev.xblmock.cluster.ClusterSql;
 import dev.xblmock.common.StorageFailures;
 import dev.xblmock.titlestorage.BlobKey;
 import dev.xblmock.titlestorage.BlobType;

@@ -1,20 +1,15 @@
 package dev.xblmock.userstats.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
 
-import dev.xblmock.common.ErrorCode;
-import dev.xblmock.common.XblException;
+import dev.xblmock.cluster.ClusterSql;
 import dev.xblmock.common.Xuid;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The cluster backend's {@link StatsRepository}: one row per user in PostgreSQL holding the same document the
@@ -24,22 +19,15 @@ import org.slf4j.LoggerFactory;
  */
 public class ClusterStatsRepository implements StatsRepository {
 
-    private static final Logger log = LoggerFactory.getLogger(ClusterStatsRepository.class);
-
-    private final DataSource dataSource;
+    private final ClusterSql sql;
 
     public ClusterStatsRepository(DataSource dataSource) {
-        this.dataSource = dataSource;
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
+        this.sql = new ClusterSql(dataSource);
     }
 
     @Override
     public UserStats find(Xuid xuid) {
-        return run("read the user's stats", false, connection -> {
+        return sql.run("read the user's stats", connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT document FROM user_stats WHERE xuid = ?")) {
                 select.setLong(1, xuid.value());
                 try (ResultSet row = select.executeQuery()) {
@@ -51,7 +39,7 @@ public class ClusterStatsRepository implements StatsRepository {
 
     @Override
     public UserStats update(Xuid xuid, UnaryOperator<UserStats> change) {
-        return run("write the user's stats", true, connection -> {
+        return sql.transaction("write the user's stats", connection -> {
             UserStats current;
             try (PreparedStatement lock = connection.prepareStatement("INSERT INTO user_stats (xuid) VALUES (?) "
                     + "ON CONFLICT (xuid) DO UPDATE SET xuid = EXCLUDED.xuid RETURNING document")) {
@@ -81,7 +69,7 @@ public class ClusterStatsRepository implements StatsRepository {
 
     @Override
     public void delete(Xuid xuid) {
-        run("delete the user's stats", false, connection -> {
+        sql.run("delete the user's stats", connection -> {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM user_stats WHERE xuid = ?")) {
                 delete.setLong(1, xuid.value());
                 return delete.executeUpdate();
@@ -91,7 +79,7 @@ public class ClusterStatsRepository implements StatsRepository {
 
     @Override
     public List<Xuid> users() {
-        return run("list the users", false, connection -> {
+        return sql.run("list the users", connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT xuid FROM user_stats WHERE document IS NOT NULL");
                  ResultSet row = select.executeQuery()) {
@@ -106,7 +94,7 @@ public class ClusterStatsRepository implements StatsRepository {
 
     @Override
     public void reset() {
-        run("reset the stats", false, connection -> {
+        sql.run("reset the stats", connection -> {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM user_stats")) {
                 return delete.executeUpdate();
             }
@@ -115,28 +103,5 @@ public class ClusterStatsRepository implements StatsRepository {
 
     private static UserStats decode(Xuid xuid, byte[] document) {
         return document == null ? UserStats.EMPTY : StatsFile.decode(StatsFile.fileName(xuid), document).user();
-    }
-
-    private <T> T run(String action, boolean transaction, Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            if (!transaction) {
-                return work.run(connection);
-            }
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException | Error e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            log.error("cluster database failure: could not {}", action, e);
-            throw XblException.of(ErrorCode.STORAGE_UNAVAILABLE,
-                    "The cluster's database failed: could not %s; the server log has the cause.", action);
-        }
     }
 }
