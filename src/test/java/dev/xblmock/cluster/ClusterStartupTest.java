@@ -23,7 +23,7 @@ class ClusterStartupTest {
         assertThat(analysis(failure).getDescription()).isEqualTo("xblmock.storage.backend=cluster needs "
                 + "xblmock.cluster.jdbc-url and xblmock.cluster.s3.bucket.");
         assertThat(analysis(failure).getAction()).isEqualTo("Set them (environment variables work too, e.g. "
-                + "XBLMOCK_CLUSTER_JDBC_URL), or use xblmock.storage.backend=memory or filesystem.");
+                + "XBLMOCK_CLUSTER_JDBCURL), or use xblmock.storage.backend=memory or filesystem.");
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
+import dev.xblmock.cluster.ClusterSql;
 import dev.xblmock.common.web.StorageFailures;
 import dev.xblmock.titlestorage.domain.BlobKey;
 import dev.xblmock.titlestorage.domain.BlobType;

@@ -1,14 +1,13 @@
 package dev.xblmock.userstats.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
+import dev.xblmock.cluster.ClusterSql;
 import dev.xblmock.common.error.ErrorCode;
 import dev.xblmock.common.error.XblException;
 import dev.xblmock.common.identity.Xuid;
@@ -23,22 +22,15 @@ import org.slf4j.LoggerFactory;
  */
 public class ClusterStatsRepository implements StatsRepository {
 
-    private static final Logger log = LoggerFactory.getLogger(ClusterStatsRepository.class);
-
-    private final DataSource dataSource;
+    private final ClusterSql sql;
 
     public ClusterStatsRepository(DataSource dataSource) {
-        this.dataSource = dataSource;
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
+        this.sql = new ClusterSql(dataSource);
     }
 
     @Override
     public UserStats find(Xuid xuid) {
-        return run("read the user's stats", false, connection -> {
+        return sql.run("read the user's stats", connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT document FROM user_stats WHERE xuid = ?")) {
                 select.setLong(1, xuid.value());
                 try (ResultSet row = select.executeQuery()) {
@@ -50,7 +42,7 @@ public class ClusterStatsRepository implements StatsRepository {
 
     @Override
     public UserStats update(Xuid xuid, UnaryOperator<UserStats> change) {
-        return run("write the user's stats", true, connection -> {
+        return sql.transaction("write the user's stats", connection -> {
             UserStats current;
             try (PreparedStatement lock = connection.prepareStatement("INSERT INTO user_stats (xuid) VALUES (?) "
                     + "ON CONFLICT (xuid) DO UPDATE SET xuid = EXCLUDED.xuid RETURNING document")) {
@@ -80,7 +72,7 @@ public class ClusterStatsRepository implements StatsRepository {
 
     @Override
     public void delete(Xuid xuid) {
-        run("delete the user's stats", false, connection -> {
+        sql.run("delete the user's stats", connection -> {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM user_stats WHERE xuid = ?")) {
                 delete.setLong(1, xuid.value());
                 return delete.executeUpdate();
@@ -90,7 +82,7 @@ public class ClusterStatsRepository implements StatsRepository {
 
     @Override
     public List<Xuid> users() {
-        return run("list the users", false, connection -> {
+        return sql.run("list the users", connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT xuid FROM user_stats WHERE document IS NOT NULL");
                  ResultSet row = select.executeQuery()) {
@@ -105,7 +97,7 @@ public class ClusterStatsRepository implements StatsRepository {
 
     @Override
     public void reset() {
-        run("reset the stats", false, connection -> {
+        sql.run("reset the stats", connection -> {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM user_stats")) {
                 return delete.executeUpdate();
             }
@@ -114,28 +106,5 @@ public class ClusterStatsRepository implements StatsRepository {
 
     private static UserStats decode(Xuid xuid, byte[] document) {
         return document == null ? UserStats.EMPTY : StatsFile.decode(StatsFile.fileName(xuid), document).user();
-    }
-
-    private <T> T run(String action, boolean transaction, Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            if (!transaction) {
-                return work.run(connection);
-            }
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException | Error e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            log.error("cluster database failure: could not {}", action, e);
-            throw XblException.of(ErrorCode.STORAGE_UNAVAILABLE,
-                    "The cluster's database failed: could not %s; the server log has the cause.", action);
-        }
     }
 }

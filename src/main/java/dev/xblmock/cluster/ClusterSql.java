@@ -1,4 +1,4 @@
-package dev.xblmock.titlestorage.store;
+package dev.xblmock.cluster;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -6,22 +6,25 @@ import javax.sql.DataSource;
 
 import dev.xblmock.common.web.StorageFailures;
 
-/** Runs JDBC work on a pooled connection, alone or as one transaction; SQL failures become 500 StorageUnavailable. */
-final class ClusterSql {
+/**
+ * Runs JDBC work on a pooled connection of the cluster database, alone or as one transaction; SQL failures become
+ * 500 StorageUnavailable (the cause goes to the log). Shared by the cluster backend's stores.
+ */
+public final class ClusterSql {
 
     @FunctionalInterface
-    interface Work<T> {
+    public interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
 
     private final DataSource dataSource;
 
-    ClusterSql(DataSource dataSource) {
+    public ClusterSql(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
     /** {@code work} in autocommit mode: each statement is its own decision. */
-    <T> T run(String action, Work<T> work) {
+    public <T> T run(String action, Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
@@ -33,7 +36,7 @@ final class ClusterSql {
      * {@code work} as one transaction (read committed), committed when it returns and rolled back when it throws:
      * a refusal thrown by a guard changes nothing.
      */
-    <T> T transaction(String action, Work<T> work) {
+    public <T> T transaction(String action, Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
