@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 
 import dev.xblmock.testsupport.ApiIT;
+import dev.xblmock.testsupport.Problems;
+import dev.xblmock.testsupport.RawHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,14 +26,10 @@ class HostilePathIT extends ApiIT {
         return RawHttp.exchange(port, request);
     }
 
-    private static void assertProblem(RawHttp.Response response, int status, String code) {
-        assertThat(response.status()).isEqualTo(status);
-        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+    /** A problem+json refusal that carries a request id. */
+    private static void assertRefused(RawHttp.Response response, int status, String code) {
+        Problems.assertProblem(response, status, code);
         assertThat(response.header("X-Request-Id")).matches(UUID);
-        assertThat(response.json().path("code").asString()).isEqualTo(code);
-        assertThat(response.json().path("status").asInt()).isEqualTo(status);
-        assertThat(response.text()).doesNotContain("<html", "Tomcat", "Exception", "\tat ", ".java",
-                System.getProperty("user.dir"), System.getProperty("java.io.tmpdir"));
     }
 
     /** After every hostile request the server still answers a normal one. */
@@ -65,7 +63,7 @@ class HostilePathIT extends ApiIT {
     })
     void hostilePathsAreInvalidPathNamingThePosition(String target, String detail) throws Exception {
         RawHttp.Response response = send(RawHttp.get(target, AUTH));
-        assertProblem(response, 400, "InvalidPath");
+        assertRefused(response, 400, "InvalidPath");
         assertThat(response.json().path("detail").asString()).isEqualTo(detail);
         assertThat(response.json().path("title").asString()).isEqualTo("Invalid path");
         assertThat(response.json().path("type").asString()).isEqualTo("urn:xblmock:error:InvalidPath");
@@ -86,15 +84,15 @@ class HostilePathIT extends ApiIT {
 
     @Test
     void authenticationComesBeforeThePathCheckWhereverOurCodeDecides() throws Exception {
-        assertProblem(send(RawHttp.get("/global/scids/x/data/a%2Fb,json")), 401, "Unauthorized");
+        assertRefused(send(RawHttp.get("/global/scids/x/data/a%2Fb,json")), 401, "Unauthorized");
         // Tomcat refuses %00 before any filter runs, so there the path error wins (documented limitation)
-        assertProblem(send(RawHttp.get("/global/scids/x/data/a%00b")), 400, "InvalidPath");
+        assertRefused(send(RawHttp.get("/global/scids/x/data/a%00b")), 400, "InvalidPath");
     }
 
     @Test
     void theCorrelationVectorIsEchoedEvenWhenTomcatRefusesTheRequest() throws Exception {
         RawHttp.Response response = send(RawHttp.get("/global/scids/x/data/a%00b", AUTH, "MS-CV: kZ3X1b0uIkGZKiLR.1.2"));
-        assertProblem(response, 400, "InvalidPath");
+        assertRefused(response, 400, "InvalidPath");
         assertThat(response.header("MS-CV")).isEqualTo("kZ3X1b0uIkGZKiLR.1.2");
     }
 
@@ -105,7 +103,7 @@ class HostilePathIT extends ApiIT {
         try (RawHttp http = new RawHttp(port)) {
             http.send(request);
             RawHttp.Response response = http.read();
-            assertProblem(response, 400, "InvalidPath");
+            assertRefused(response, 400, "InvalidPath");
             assertThat(response.json().path("detail").asString())
                     .startsWith("The request target could not be parsed: Invalid character found in the request target");
         }
@@ -114,14 +112,14 @@ class HostilePathIT extends ApiIT {
     @Test
     void aMalformedRequestLineIsAMalformedRequestProblem() throws Exception {
         RawHttp.Response response = send("GET /a b HTTP/1.1\r\nHost: localhost\r\n\r\n");
-        assertProblem(response, 400, "MalformedRequest");
+        assertRefused(response, 400, "MalformedRequest");
         assertThat(response.json().path("detail").asString()).startsWith("The HTTP layer could not parse the request: ");
     }
 
     @Test
     void oversizedHeadersAre431() throws Exception {
         RawHttp.Response response = send(RawHttp.get("/_emulator/health", "X-Big: " + "a".repeat(20 * 1024)));
-        assertProblem(response, 431, "HeaderTooLarge");
+        assertRefused(response, 431, "HeaderTooLarge");
         assertThat(response.json().path("detail").asString()).isEqualTo(
                 "The request line and headers together exceed the limit of 8192 bytes (server.max-http-request-header-size).");
     }
@@ -129,7 +127,7 @@ class HostilePathIT extends ApiIT {
     @Test
     void anOversizedRequestLineIs414() throws Exception {
         RawHttp.Response response = send(RawHttp.get("/global/scids/x/data/" + "a".repeat(20 * 1024) + ",json", AUTH));
-        assertProblem(response, 414, "UriTooLong");
+        assertRefused(response, 414, "UriTooLong");
         assertThat(response.json().path("detail").asString()).isEqualTo(
                 "The request line exceeds the limit of 8192 bytes (server.max-http-request-header-size); shorten the path or query.");
     }
@@ -138,9 +136,9 @@ class HostilePathIT extends ApiIT {
     void charactersTomcatWouldRefuseUnencodedReachTheRoutes() throws Exception {
         // e.g. ?select=level[3].quest as clients send it; on an unknown route this is a plain 404
         RawHttp.Response query = send(RawHttp.get("/nothing/here?select=level[3].quest&x={a|b}^`<>\\", AUTH));
-        assertProblem(query, 404, "NoSuchRoute");
+        assertRefused(query, 404, "NoSuchRoute");
         RawHttp.Response path = send(RawHttp.get("/nothing/a<b>{c}|^`[]", AUTH));
-        assertProblem(path, 404, "NoSuchRoute");
+        assertRefused(path, 404, "NoSuchRoute");
         assertThat(path.text()).isEqualTo("{\"detail\":\"No route matches GET /nothing/a<b>{c}|^`[].\",\"instance\":"
                 + "\"/nothing/a%3Cb%3E%7Bc%7D%7C%5E%60%5B%5D\",\"status\":404,\"title\":\"No such route\","
                 + "\"type\":\"urn:xblmock:error:NoSuchRoute\",\"code\":\"NoSuchRoute\"}");
@@ -150,7 +148,7 @@ class HostilePathIT extends ApiIT {
     void aRejectedRequestDoesNotPoisonItsConnection() throws Exception {
         try (RawHttp http = new RawHttp(port)) {
             http.send(RawHttp.get("/global/scids/x/data/a%2Fb,json", AUTH));
-            assertProblem(http.read(), 400, "InvalidPath");
+            assertRefused(http.read(), 400, "InvalidPath");
             // Tomcat closes the connection after a 400; a client that keeps it must see the close, not garbage
             assertThat(http.closedByServer()).isTrue();
         }

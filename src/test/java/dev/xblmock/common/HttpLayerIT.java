@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import dev.xblmock.testsupport.ApiIT;
+import dev.xblmock.testsupport.RawHttp;
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;

@@ -3,6 +3,7 @@ package dev.xblmock.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xblmock.testsupport.ApiIT;
+import dev.xblmock.testsupport.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;

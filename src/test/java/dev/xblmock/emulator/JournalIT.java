@@ -8,11 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.xblmock.common.identity.EmulatorTokens;
 import dev.xblmock.testsupport.ApiIT;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,11 +18,8 @@ class JournalIT extends ApiIT {
 
     private static final String TIME = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
 
-    @Autowired
-    private EmulatorTokens tokens;
-
     private String tokenFor(String xuid) {
-        return "XBL3.0 x=" + xuid + ";" + tokens.encode(Map.of("xid", xuid));
+        return authorization(xuid, Map.of("xid", xuid));
     }
 
     /** Paths go on the wire exactly as written (REST-assured would percent-encode them). */

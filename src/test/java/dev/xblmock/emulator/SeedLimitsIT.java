@@ -1,16 +1,14 @@
 package dev.xblmock.emulator;
 
+import static dev.xblmock.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 
 import dev.xblmock.testsupport.ApiIT;
+import dev.xblmock.testsupport.RawHttp;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,38 +36,13 @@ class SeedLimitsIT extends ApiIT {
 
     @Test
     void aDeclaredLengthOverTheLimitIsRefusedBeforeTheBodyIsSent() throws IOException {
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /_emulator/seed HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/yaml\r\n"
-                    + "Content-Length: 67108865\r\n\r\nblobs: []\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
+        try (RawHttp http = new RawHttp(port)) {
+            http.send("POST /_emulator/seed HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/yaml\r\n"
+                    + "Content-Length: 67108865\r\n\r\nblobs: []\n");
 
-            String response = readResponse(socket.getInputStream());
-
-            assertThat(response).startsWith("HTTP/1.1 400 ");
-            assertThat(response).contains("\"code\":\"BodyTooLarge\"").contains("\"detail\":\"The seed manifest is "
-                    + "larger than 67108864 bytes (xblmock.control-plane.max-manifest-bytes); put big blobs in files "
-                    + "beside a startup seed.\"");
+            assertProblem(http.read(), 400, "BodyTooLarge").isEqualTo("The seed manifest is larger than 67108864 "
+                    + "bytes (xblmock.control-plane.max-manifest-bytes); put big blobs in files beside a startup seed.");
         }
         bare().get("/_emulator/health").then().statusCode(200);
-    }
-
-    /** The head and whatever body arrives before the server closes or pauses (the answer is small). */
-    private static String readResponse(InputStream in) throws IOException {
-        byte[] buffer = new byte[8192];
-        int length = 0;
-        while (length < buffer.length) {
-            int n = in.read(buffer, length, buffer.length - length);
-            if (n < 0) {
-                break;
-            }
-            length += n;
-            String text = new String(buffer, 0, length, StandardCharsets.ISO_8859_1);
-            if (text.contains("}")) {
-                break;
-            }
-        }
-        return new String(Arrays.copyOf(buffer, length), StandardCharsets.ISO_8859_1);
     }
 }

@@ -1,5 +1,6 @@
 package dev.xblmock.emulator;
 
+import static dev.xblmock.testsupport.Problems.assertProblem;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -25,11 +26,6 @@ class StatsControlIT extends ApiIT {
 
     private static void assertJson(Response response, String expected) {
         response.then().statusCode(200).contentType("application/json").body(equalTo(compact(expected)));
-    }
-
-    private static void assertProblem(Response response, String code, String detail) {
-        response.then().statusCode(400).contentType("application/problem+json")
-                .body("code", equalTo(code)).body("detail", equalTo(detail));
     }
 
     @Test
@@ -79,11 +75,11 @@ class StatsControlIT extends ApiIT {
                           "B":{"type":"Integer","value":"2","valuemetadata":{"k":[1,2]}}}}"""), """
                 {"xuid":"1","scid":"s","stats":{"A":{"type":"Integer","value":"1","valuemetadata":"{\\"k\\": [1, 2]}"},
                                                 "B":{"type":"Integer","value":"2","valuemetadata":"{\\"k\\":[1,2]}"}}}""");
-        assertProblem(put("1", "s", "{\"stats\":{\"A\":{\"type\":\"Integer\",\"value\":\"1\",\"valuemetadata\":\"{oops\"}}}"),
-                "InvalidStat", "stats.A.valuemetadata must be a string of valid JSON text: Unexpected character ('o' (code 111)): "
+        assertProblem(put("1", "s", "{\"stats\":{\"A\":{\"type\":\"Integer\",\"value\":\"1\",\"valuemetadata\":\"{oops\"}}}"), 400,
+                "InvalidStat").isEqualTo("stats.A.valuemetadata must be a string of valid JSON text: Unexpected character ('o' (code 111)): "
                         + "was expecting double-quote to start property name.");
-        assertProblem(put("1", "s", "{\"stats\":{\"A\":{\"type\":\"Integer\",\"value\":\"1\",\"valuemetadata\":5}}}"),
-                "InvalidStat", "stats.A.valuemetadata must be a string of JSON text (or a JSON object).");
+        assertProblem(put("1", "s", "{\"stats\":{\"A\":{\"type\":\"Integer\",\"value\":\"1\",\"valuemetadata\":5}}}"), 400,
+                "InvalidStat").isEqualTo("stats.A.valuemetadata must be a string of JSON text (or a JSON object).");
     }
 
     @Test
@@ -97,59 +93,45 @@ class StatsControlIT extends ApiIT {
         // a rewritten stat takes the properties it is sent with
         assertJson(put("1", "s", "{\"stats\":{\"Chests\":{\"type\":\"Integer\",\"value\":\"4\"}}}"), """
                 {"xuid":"1","scid":"s","stats":{"Chests":{"type":"Integer","value":"4"},"Plain":{"type":"Integer","value":"1"}}}""");
-        assertProblem(put("1", "s", "{\"stats\":{\"A\":{\"type\":\"Integer\",\"value\":\"1\",\"properties\":[\"x\"]}}}"),
-                "InvalidStat", "stats.A.properties must be an object of property names to strings, e.g. {\"DisplayName\": \"Kills\"}.");
-        assertProblem(put("1", "s", "{\"stats\":{\"A\":{\"type\":\"Integer\",\"value\":\"1\",\"properties\":{\"DisplayName\":{\"en\":\"x\"}}}}}"),
-                "InvalidStat", "stats.A.properties.DisplayName must be a string (or a number or boolean, taken as its text), not object.");
-        assertProblem(put("1", "s", "{\"stats\":{\"A\":{\"type\":\"Integer\",\"value\":\"1\",\"properties\":{\"DisplayName\":null}}}}"),
-                "InvalidStat", "stats.A.properties.DisplayName must be a string (or a number or boolean, taken as its text), not null.");
-        assertProblem(put("1", "s", "{\"stats\":{\"A\":{\"type\":\"Integer\",\"value\":\"1\",\"properties\":{\"\":\"x\"}}}}"),
-                "InvalidStat", "stats.A.properties has a property with an empty name.");
+        assertProblem(put("1", "s", "{\"stats\":{\"A\":{\"type\":\"Integer\",\"value\":\"1\",\"properties\":[\"x\"]}}}"), 400,
+                "InvalidStat").isEqualTo("stats.A.properties must be an object of property names to strings, e.g. {\"DisplayName\": \"Kills\"}.");
+        assertProblem(put("1", "s", "{\"stats\":{\"A\":{\"type\":\"Integer\",\"value\":\"1\",\"properties\":{\"DisplayName\":{\"en\":\"x\"}}}}}"), 400,
+                "InvalidStat").isEqualTo("stats.A.properties.DisplayName must be a string (or a number or boolean, taken as its text), not object.");
+        assertProblem(put("1", "s", "{\"stats\":{\"A\":{\"type\":\"Integer\",\"value\":\"1\",\"properties\":{\"DisplayName\":null}}}}"), 400,
+                "InvalidStat").isEqualTo("stats.A.properties.DisplayName must be a string (or a number or boolean, taken as its text), not null.");
+        assertProblem(put("1", "s", "{\"stats\":{\"A\":{\"type\":\"Integer\",\"value\":\"1\",\"properties\":{\"\":\"x\"}}}}"), 400,
+                "InvalidStat").isEqualTo("stats.A.properties has a property with an empty name.");
     }
 
     @Test
     void typeAndValueRules() {
-        assertProblem(put("1", "s", "{\"stats\":{\"A\":{\"type\":\"integer\",\"value\":\"1\"}}}"), "InvalidStat",
-                "stats.A.type 'integer' is not a stat type; use \"Integer\", \"Double\" or \"String\" (case-sensitive).");
-        assertProblem(put("1", "s", "{\"stats\":{\"A\":{\"value\":\"1\"}}}"), "InvalidStat",
-                "stats.A.type is required: \"Integer\", \"Double\" or \"String\".");
-        assertProblem(put("1", "s", "{\"stats\":{\"A\":{\"type\":\"Integer\",\"value\":\"1.5\"}}}"), "InvalidStat",
-                "stats.A.value '1.5' is invalid: a stat of type Integer needs a signed 64-bit integer in decimal digits.");
-        assertProblem(put("1", "s", "{\"stats\":{\"A\":{\"type\":\"Integer\",\"value\":9223372036854775808}}}"), "InvalidStat",
-                "stats.A.value '9223372036854775808' is invalid: a stat of type Integer needs a signed 64-bit integer in decimal digits.");
-        assertProblem(put("1", "s", "{\"stats\":{\"A\":{\"type\":\"Integer\",\"value\":1.0}}}"), "InvalidStat",
-                "stats.A.value '1.0' is invalid: a stat of type Integer needs a signed 64-bit integer in decimal digits.");
-        assertProblem(put("1", "s", "{\"stats\":{\"A\":{\"type\":\"Double\",\"value\":\"NaN\"}}}"), "InvalidStat",
-                "stats.A.value 'NaN' is invalid: a stat of type Double needs a finite decimal number.");
-        assertProblem(put("1", "s", "{\"stats\":{\"A\":{\"type\":\"Double\",\"value\":\"1e400\"}}}"), "InvalidStat",
-                "stats.A.value '1e400' is invalid: a stat of type Double needs a finite decimal number.");
-        assertProblem(put("1", "s", "{\"stats\":{\"A\":{\"type\":\"Double\",\"value\":1e99999}}}"), "InvalidStat",
-                "stats.A.value has too large an exponent to write as decimal text; send it as a string.");
-        assertProblem(put("1", "s", "{\"stats\":{\"A\":{\"type\":\"String\"}}}"), "InvalidStat",
-                "stats.A.value is required: a string or a number.");
-        assertProblem(put("1", "s", "{\"stats\":{\"A\":{\"type\":\"String\",\"value\":true}}}"), "InvalidStat",
-                "stats.A.value must be a string or a number, not boolean.");
-        assertProblem(put("1", "s", "{\"stats\":{\"A\":\"66\"}}"), "InvalidStat",
-                "stats.A must be an object {\"type\": \"Integer\"|\"Double\"|\"String\", \"value\": …}.");
-        assertProblem(put("1", "s", "{\"stats\":{\"bad name\":{\"type\":\"String\",\"value\":\"x\"}}}"), "InvalidStat",
-                "stats.bad name: stat name 'bad name' contains U+0020 at position 4; only letters, digits, '_', '.' and '-' are allowed.");
+        assertProblem(put("1", "s", "{\"stats\":{\"A\":{\"type\":\"integer\",\"value\":\"1\"}}}"), 400, "InvalidStat").isEqualTo("stats.A.type 'integer' is not a stat type; use \"Integer\", \"Double\" or \"String\" (case-sensitive).");
+        assertProblem(put("1", "s", "{\"stats\":{\"A\":{\"value\":\"1\"}}}"), 400, "InvalidStat").isEqualTo("stats.A.type is required: \"Integer\", \"Double\" or \"String\".");
+        assertProblem(put("1", "s", "{\"stats\":{\"A\":{\"type\":\"Integer\",\"value\":\"1.5\"}}}"), 400, "InvalidStat").isEqualTo("stats.A.value '1.5' is invalid: a stat of type Integer needs a signed 64-bit integer in decimal digits.");
+        assertProblem(put("1", "s", "{\"stats\":{\"A\":{\"type\":\"Integer\",\"value\":9223372036854775808}}}"), 400, "InvalidStat").isEqualTo("stats.A.value '9223372036854775808' is invalid: a stat of type Integer needs a signed 64-bit integer in decimal digits.");
+        assertProblem(put("1", "s", "{\"stats\":{\"A\":{\"type\":\"Integer\",\"value\":1.0}}}"), 400, "InvalidStat").isEqualTo("stats.A.value '1.0' is invalid: a stat of type Integer needs a signed 64-bit integer in decimal digits.");
+        assertProblem(put("1", "s", "{\"stats\":{\"A\":{\"type\":\"Double\",\"value\":\"NaN\"}}}"), 400, "InvalidStat").isEqualTo("stats.A.value 'NaN' is invalid: a stat of type Double needs a finite decimal number.");
+        assertProblem(put("1", "s", "{\"stats\":{\"A\":{\"type\":\"Double\",\"value\":\"1e400\"}}}"), 400, "InvalidStat").isEqualTo("stats.A.value '1e400' is invalid: a stat of type Double needs a finite decimal number.");
+        assertProblem(put("1", "s", "{\"stats\":{\"A\":{\"type\":\"Double\",\"value\":1e99999}}}"), 400, "InvalidStat").isEqualTo("stats.A.value has too large an exponent to write as decimal text; send it as a string.");
+        assertProblem(put("1", "s", "{\"stats\":{\"A\":{\"type\":\"String\"}}}"), 400, "InvalidStat").isEqualTo("stats.A.value is required: a string or a number.");
+        assertProblem(put("1", "s", "{\"stats\":{\"A\":{\"type\":\"String\",\"value\":true}}}"), 400, "InvalidStat").isEqualTo("stats.A.value must be a string or a number, not boolean.");
+        assertProblem(put("1", "s", "{\"stats\":{\"A\":\"66\"}}"), 400, "InvalidStat").isEqualTo("stats.A must be an object {\"type\": \"Integer\"|\"Double\"|\"String\", \"value\": …}.");
+        assertProblem(put("1", "s", "{\"stats\":{\"bad name\":{\"type\":\"String\",\"value\":\"x\"}}}"), 400, "InvalidStat").isEqualTo("stats.bad name: stat name 'bad name' contains U+0020 at position 4; only letters, digits, '_', '.' and '-' are allowed.");
         // nothing was written by the refused requests
         assertJson(put("1", "s", "{\"stats\":{}}"), "{\"xuid\":\"1\",\"scid\":\"s\",\"stats\":{}}");
     }
 
     @Test
     void bodyAndPathRules() {
-        assertProblem(put("1", "s", "{}"), "InvalidBody", "The body must carry 'stats' and/or 'gamertag'.");
-        assertProblem(put("1", "s", "{\"stats\":[]}"), "InvalidBody",
-                "Member 'stats' must be an object mapping stat names to {\"type\", \"value\"}.");
-        assertProblem(put("1", "s", "[]"), "InvalidBody", "The request body must be a JSON object, not array.");
-        assertProblem(put("1", "s", ""), "InvalidBody", "The request body is empty; a JSON object is required.");
-        assertProblem(put("1", "s", "{\"gamertag\":5}"), "InvalidBody", "gamertag must be a string.");
-        assertProblem(put("1", "s", "{\"gamertag\":\"\"}"), "InvalidBody", "gamertag must have 1 to 64 characters; it has 0.");
-        assertProblem(put("1", "s", "{\"gamertag\":\"a\\u0001\"}"), "InvalidBody", "gamertag must not contain control characters.");
-        assertProblem(put("abc", "s", "{}"), "InvalidXuid", "xuid 'abc' must be an unsigned 64-bit decimal number of 1 to 20 digits.");
-        assertProblem(put("1", "a.b", "{}"), "InvalidScid",
-                "scid 'a.b' contains '.' at position 2; only letters, digits, '_' and '-' are allowed.");
+        assertProblem(put("1", "s", "{}"), 400, "InvalidBody").isEqualTo("The body must carry 'stats' and/or 'gamertag'.");
+        assertProblem(put("1", "s", "{\"stats\":[]}"), 400, "InvalidBody").isEqualTo("Member 'stats' must be an object mapping stat names to {\"type\", \"value\"}.");
+        assertProblem(put("1", "s", "[]"), 400, "InvalidBody").isEqualTo("The request body must be a JSON object, not array.");
+        assertProblem(put("1", "s", ""), 400, "InvalidBody").isEqualTo("The request body is empty; a JSON object is required.");
+        assertProblem(put("1", "s", "{\"gamertag\":5}"), 400, "InvalidBody").isEqualTo("gamertag must be a string.");
+        assertProblem(put("1", "s", "{\"gamertag\":\"\"}"), 400, "InvalidBody").isEqualTo("gamertag must have 1 to 64 characters; it has 0.");
+        assertProblem(put("1", "s", "{\"gamertag\":\"a\\u0001\"}"), 400, "InvalidBody").isEqualTo("gamertag must not contain control characters.");
+        assertProblem(put("abc", "s", "{}"), 400, "InvalidXuid").isEqualTo("xuid 'abc' must be an unsigned 64-bit decimal number of 1 to 20 digits.");
+        assertProblem(put("1", "a.b", "{}"), 400, "InvalidScid").isEqualTo("scid 'a.b' contains '.' at position 2; only letters, digits, '_' and '-' are allowed.");
         // any Content-Type (or a form type) still carries JSON
         bare().contentType("text/plain").body("{\"stats\":{\"A\":{\"type\":\"String\",\"value\":\"x\"}}}")
                 .put(PATH, "1", "s").then().statusCode(200);

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import dev.xblmock.common.identity.EmulatorTokens;
 import dev.xblmock.testsupport.ApiIT;
 import dev.xblmock.testsupport.MultipartBody;
 import dev.xblmock.titlestorage.domain.BlobKey;
@@ -18,7 +17,6 @@ import dev.xblmock.titlestorage.domain.Namespace;
 import dev.xblmock.titlestorage.domain.StorageRoot;
 import dev.xblmock.titlestorage.store.BlobMetadata;
 import dev.xblmock.titlestorage.store.BlobStore;
-import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,9 +30,6 @@ class BatchDownloadReadAccessIT extends ApiIT {
 
     @Autowired
     private BlobStore store;
-
-    @Autowired
-    private EmulatorTokens tokens;
 
     @Test
     void aSignedInCallerGetsOnlyItsOwnPartsMissingOnesAsForbiddenToo() {
@@ -77,8 +72,7 @@ class BatchDownloadReadAccessIT extends ApiIT {
     }
 
     private io.restassured.specification.RequestSpecification asUser(String xuid) {
-        String token = tokens.encode(Map.of("xid", xuid, "uhs", "uhs" + xuid));
-        return RestAssured.given().port(port).header("Authorization", "XBL3.0 x=uhs" + xuid + ";" + token);
+        return bare().header("Authorization", authorization("uhs" + xuid, Map.of("xid", xuid, "uhs", "uhs" + xuid)));
     }
 
     private BlobMetadata put(StorageRoot root, String owner, String text) {

@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import dev.xblmock.testsupport.ApiIT;
+import dev.xblmock.testsupport.RawHttp;
 import dev.xblmock.titlestorage.domain.BlobKey;
 import dev.xblmock.titlestorage.domain.BlobType;
 import dev.xblmock.titlestorage.domain.Namespace;
@@ -59,16 +57,10 @@ class BatchDownloadStoreFailureIT extends ApiIT {
 
     /** Sends the request on a raw socket and returns everything received until the server closes. */
     private String exchange(String body) throws IOException {
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST " + PATH + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + PLACEHOLDER_AUTH
-                    + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            ByteArrayOutputStream received = new ByteArrayOutputStream();
-            InputStream in = socket.getInputStream();
-            in.transferTo(received);
-            return received.toString(StandardCharsets.ISO_8859_1);
+        try (RawHttp http = new RawHttp(port)) {
+            http.send("POST " + PATH + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + PLACEHOLDER_AUTH
+                    + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+            return http.readUntilClosed();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.xblmock.titlestorage;
 
+import static dev.xblmock.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -12,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.xblmock.testsupport.RawHttp;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -162,13 +164,13 @@ class BlobUploadIT extends TitleStorageApi {
 
     @Test
     void invalidPercentEncodingInAKnownParameterIsRefusedInAnUnknownOneIgnored() {
-        RawHttp.Reply refused = RawHttp.send(port, "PUT", url + "?displayName=Maps%zz", "Authorization: " + PLACEHOLDER_AUTH);
+        RawHttp.Response refused = RawHttp.send(port, "PUT", url + "?displayName=Maps%zz", "Authorization: " + PLACEHOLDER_AUTH);
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.text()).contains("\"code\":\"InvalidParameter\"").contains(
                 "Query parameter 'displayName' has an invalid percent-encoding '%zz' at position 5");
         get(url).then().statusCode(404);
 
-        RawHttp.Reply ignored = RawHttp.send(port, "PUT", url + "?junk=%zz&%zz=1&ctl=%00&x=%E9", "Authorization: " + PLACEHOLDER_AUTH);
+        RawHttp.Response ignored = RawHttp.send(port, "PUT", url + "?junk=%zz&%zz=1&ctl=%00&x=%E9", "Authorization: " + PLACEHOLDER_AUTH);
         assertThat(ignored.status()).as(ignored.text()).isEqualTo(201);
         get(url).then().statusCode(200).header("Content-Length", "0");
     }

@@ -1,9 +1,11 @@
 package dev.xblmock.titlestorage;
 
+import static dev.xblmock.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
 
+import dev.xblmock.testsupport.RawHttp;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,24 +23,18 @@ class HostileInputIT extends TitleStorageApi {
     private static final String G = "/global/scids/MockScid";
     private static final String U = "/trustedplatform/users/xuid(1)/scids/MockScid";
 
-    private RawHttp.Reply send(String method, String target) {
+    private RawHttp.Response send(String method, String target) {
         return RawHttp.send(port, method, target, "Authorization: " + PLACEHOLDER_AUTH);
     }
 
     /** The reply is a problem+json with this status, code and detail fragment, and the server still works. */
-    private void assertRefused(RawHttp.Reply reply, int status, String code, String detailFragment) {
-        assertThat(reply.status()).as("status of %s", reply.text()).isEqualTo(status);
-        assertThat(reply.header("Content-Type")).isEqualTo(PROBLEM_JSON);
-        JsonPath problem = JsonPath.from(reply.text());
-        assertThat(problem.getString("code")).as("code of %s", reply.text()).isEqualTo(code);
-        assertThat(problem.getInt("status")).isEqualTo(status);
-        assertThat(problem.getString("detail")).contains(detailFragment);
-        assertThat(reply.text()).doesNotContain("Exception").doesNotContain("/work/").doesNotContain("\tat ");
+    private void assertRefused(RawHttp.Response reply, int status, String code, String detailFragment) {
+        assertProblem(reply, status, code, detailFragment);
         assertStillServing();
     }
 
     private void assertStillServing() {
-        RawHttp.Reply normal = send("GET", G);
+        RawHttp.Response normal = send("GET", G);
         assertThat(normal.status()).isEqualTo(200);
         assertThat(normal.text()).isEqualTo("{\"quotaInfo\":{\"usedBytes\":0,\"quotaBytes\":268435456}}");
     }
@@ -123,7 +119,7 @@ class HostileInputIT extends TitleStorageApi {
 
     @Test
     void postOnABlobIs405WithAllow() {
-        RawHttp.Reply reply = send("POST", G + "/data/a.bin,binary");
+        RawHttp.Response reply = send("POST", G + "/data/a.bin,binary");
         assertThat(reply.header("Allow").split(",\\s*")).containsExactlyInAnyOrder("GET", "PUT", "DELETE");
         assertRefused(reply, 405, "MethodNotAllowed", "POST");
     }
@@ -139,14 +135,14 @@ class HostileInputIT extends TitleStorageApi {
             "PATCH  | /json/users/batch/scids/MockScid/data/a,json          | POST",
             "DELETE | /universalplatform/users/batch/scids/MockScid/data/a,binary | POST"})
     void aRefusedMethodIsAnsweredWithTheShapesMethods(String method, String target, String allow) {
-        RawHttp.Reply reply = send(method, target);
+        RawHttp.Response reply = send(method, target);
         assertThat(reply.header("Allow")).isEqualTo(allow);
         assertRefused(reply, 405, "MethodNotAllowed", method);
     }
 
     @Test
     void putOnAListingIs405WithAllowGet() {
-        RawHttp.Reply reply = send("PUT", G + "/data/dir");
+        RawHttp.Response reply = send("PUT", G + "/data/dir");
         assertThat(reply.header("Allow")).isEqualTo("GET");
         assertRefused(reply, 405, "MethodNotAllowed", "PUT");
     }
@@ -163,7 +159,7 @@ class HostileInputIT extends TitleStorageApi {
     @ParameterizedTest(name = "{0} ({2} characters)")
     @MethodSource("overLongNames")
     void overLongNamesAreRefused(String method, String target, String length) {
-        RawHttp.Reply reply = send(method, target);
+        RawHttp.Response reply = send(method, target);
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.header("Content-Type")).isEqualTo(PROBLEM_JSON);
         assertThat(JsonPath.from(reply.text()).getString("detail")).contains(length).contains("256");

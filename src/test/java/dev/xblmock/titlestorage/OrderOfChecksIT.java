@@ -1,25 +1,14 @@
 package dev.xblmock.titlestorage;
 
-import java.util.Map;
+import static dev.xblmock.testsupport.Problems.assertProblem;
 
-import dev.xblmock.common.identity.EmulatorTokens;
-import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * SPEC 7 order of checks: authentication → contract version → route and identifiers → ownership → query and
  * headers → body size → body content → preconditions → existence.
  */
 class OrderOfChecksIT extends TitleStorageApi {
-
-    @Autowired
-    private EmulatorTokens tokens;
-
-    private RequestSpecification as(String xuid) {
-        String token = tokens.encode(Map.of("xid", xuid, "exp", System.currentTimeMillis() / 1000 + 3600));
-        return bare().urlEncodingEnabled(false).header("Authorization", "XBL3.0 x=" + xuid + ";" + token);
-    }
 
     @Test
     void authenticationComesBeforeEverything() {

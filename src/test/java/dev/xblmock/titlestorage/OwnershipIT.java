@@ -1,34 +1,26 @@
 package dev.xblmock.titlestorage;
 
+import static dev.xblmock.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.xblmock.common.identity.EmulatorTokens;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** SPEC 1.2 in the default (loose) auth mode: who may write which storage. */
 class OwnershipIT extends TitleStorageApi {
 
-    @Autowired
-    private EmulatorTokens tokens;
-
     private RequestSpecification as(String xuid, boolean developer) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("xid", xuid);
-        claims.put("exp", System.currentTimeMillis() / 1000 + 3600);
+        claims.put("exp", inAnHour());
         if (developer) {
             claims.put("dev", true);
         }
-        return bare().urlEncodingEnabled(false).header("Authorization", "XBL3.0 x=" + xuid + ";" + tokens.encode(claims));
-    }
-
-    private RequestSpecification as(String xuid) {
-        return as(xuid, false);
+        return bare().urlEncodingEnabled(false).header("Authorization", authorization(xuid, claims));
     }
 
     @Test

@@ -1,25 +1,14 @@
 package dev.xblmock.titlestorage;
 
-import java.util.Map;
+import static dev.xblmock.testsupport.Problems.assertProblem;
 
-import dev.xblmock.common.identity.EmulatorTokens;
-import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** SPEC 1.2: with read-access.trustedplatform=owner, another user's reads of that root are 403. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "xblmock.storage.read-access.trustedplatform=owner")
 class ReadAccessOwnerIT extends TitleStorageApi {
-
-    @Autowired
-    private EmulatorTokens tokens;
-
-    private RequestSpecification as(String xuid) {
-        String token = tokens.encode(Map.of("xid", xuid, "exp", System.currentTimeMillis() / 1000 + 3600));
-        return bare().urlEncodingEnabled(false).header("Authorization", "XBL3.0 x=" + xuid + ";" + token);
-    }
 
     @Test
     void anotherUserMayNotReadListOrSeeTheQuota() {

@@ -5,11 +5,9 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.util.Map;
 
-import dev.xblmock.common.identity.EmulatorTokens;
 import dev.xblmock.testsupport.ApiIT;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** SPEC 3.3 select, 3.8 config virtual nodes and their SPEC 7 rules, over HTTP. */
 class SelectAndConfigIT extends ApiIT {
@@ -22,9 +20,6 @@ class SelectAndConfigIT extends ApiIT {
             {"_selector":"en-US","_data":"hello"},{"_selector":"default","_data":"hi"}]}}},\
             "theme":{"_virtualNode":{"_selectBy":"titleId","_sourceNodes":[{"_selector":"1717113201","_data":{"color":"red"}}]}},\
             "promo":{"_virtualNode":{"_selectBy":"custom:region","_sourceNodes":[{"_selector":"eu","_data":1},{"_selector":"default","_data":0}]}}}""";
-
-    @Autowired
-    private EmulatorTokens tokens;
 
     private void put(String path, String body) {
         anonymous().body(body).put(path).then().statusCode(201);
@@ -85,8 +80,7 @@ class SelectAndConfigIT extends ApiIT {
     @Test
     void configResolvesLocaleTitleIdAndCustomSelectors() {
         put(CONFIG, CONFIG_JSON);
-        String token = tokens.encode(Map.of("xid", "2533274792693551", "tid", "1717113201"));
-        bare().header("Authorization", "XBL3.0 x=2533274792693551;" + token)
+        bare().header("Authorization", authorization("2533274792693551", Map.of("xid", "2533274792693551", "tid", "1717113201")))
                 .header("Accept-Language", "en-us,fr;q=0.5")
                 .queryParam("customSelector", "region.eu")
                 .get(CONFIG).then().statusCode(200).body(equalTo(

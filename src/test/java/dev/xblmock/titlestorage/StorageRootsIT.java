@@ -1,5 +1,6 @@
 package dev.xblmock.titlestorage;
 
+import static dev.xblmock.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;

@@ -1,28 +1,20 @@
 package dev.xblmock.titlestorage;
 
+import static dev.xblmock.testsupport.Problems.assertProblem;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.xblmock.common.identity.EmulatorTokens;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** SPEC 1.1 strict mode on Title Storage: only valid emulator tokens pass, and ownership always applies. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "xblmock.auth.mode=strict")
 class StrictAuthIT extends TitleStorageApi {
 
-    @Autowired
-    private EmulatorTokens tokens;
-
     private RequestSpecification withToken(String userHash, Map<String, Object> claims) {
-        return bare().urlEncodingEnabled(false)
-                .header("Authorization", "XBL3.0 x=" + userHash + ";" + tokens.encode(claims));
-    }
-
-    private RequestSpecification as(String xuid) {
-        return withToken(xuid, Map.of("xid", xuid, "exp", System.currentTimeMillis() / 1000 + 3600));
+        return bare().urlEncodingEnabled(false).header("Authorization", authorization(userHash, claims));
     }
 
     @Test
@@ -48,7 +40,7 @@ class StrictAuthIT extends TitleStorageApi {
         Map<String, Object> developer = new LinkedHashMap<>();
         developer.put("xid", "456");
         developer.put("dev", true);
-        developer.put("exp", System.currentTimeMillis() / 1000 + 3600);
+        developer.put("exp", inAnHour());
         put(withToken("456", developer), global() + "/data/a.bin,binary", randomBytes(3, 5)).then().statusCode(201);
     }
 
@@ -58,7 +50,7 @@ class StrictAuthIT extends TitleStorageApi {
                 .get(global()), 401, "Unauthorized", "expired");
         assertProblem(withToken("123", Map.of("xid", "123")).get(global()), 401, "Unauthorized");
         assertProblem(bare().header("Authorization", "XBL3.0 x=123;a.b.c.d.e").get(global()), 401, "Unauthorized");
-        String token = tokens.encode(Map.of("xid", "123", "exp", System.currentTimeMillis() / 1000 + 3600));
+        String token = tokens.encode(Map.of("xid", "123", "exp", inAnHour()));
         String tampered = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
         assertProblem(bare().header("Authorization", "XBL3.0 x=123;" + tampered).get(global()), 401, "Unauthorized");
         assertProblem(bare().header("Authorization", "XBL3.0 x=;" + token).get(global()), 401, "Unauthorized");

@@ -108,18 +108,6 @@ abstract class TitleStorageApi extends ApiIT {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    /** A problem+json answer with this status and code whose detail mentions every fragment. */
-    static void assertProblem(Response response, int status, String code, String... detailFragments) {
-        assertThat(response.statusCode()).as("status of %s", response.asString()).isEqualTo(status);
-        assertThat(response.contentType()).isEqualTo(PROBLEM_JSON);
-        assertThat(response.jsonPath().getString("code")).as("code of %s", response.asString()).isEqualTo(code);
-        assertThat(response.jsonPath().getInt("status")).isEqualTo(status);
-        String detail = response.jsonPath().getString("detail");
-        for (String fragment : detailFragments) {
-            assertThat(detail).as("detail").contains(fragment);
-        }
-    }
-
     /** The listing of one namespace path with the given exact query, as a JSON string. */
     String listing(String url) {
         Response response = get(url);

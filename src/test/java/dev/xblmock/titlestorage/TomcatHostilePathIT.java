@@ -2,6 +2,7 @@ package dev.xblmock.titlestorage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.xblmock.testsupport.RawHttp;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,7 +30,7 @@ class TomcatHostilePathIT extends TitleStorageApi {
             G + "/data/a%FF.bin,binary",
             "/global/scids/Mock%2FScid"})
     void aContainerRejectedPathIsStillAProblem(String target) {
-        RawHttp.Reply reply = RawHttp.send(port, "GET", target, "Authorization: " + PLACEHOLDER_AUTH);
+        RawHttp.Response reply = RawHttp.send(port, "GET", target, "Authorization: " + PLACEHOLDER_AUTH);
 
         assertThat(reply.status()).as("status of %s", reply.text()).isEqualTo(400);
         assertThat(reply.header("Content-Type")).as("Content-Type of %s", reply.text()).isEqualTo(PROBLEM_JSON);
@@ -41,7 +42,7 @@ class TomcatHostilePathIT extends TitleStorageApi {
         assertThat(problem.getString("code")).isNotBlank();
         assertThat(problem.getString("detail")).isNotBlank();
 
-        RawHttp.Reply normal = RawHttp.send(port, "GET", G, "Authorization: " + PLACEHOLDER_AUTH);
+        RawHttp.Response normal = RawHttp.send(port, "GET", G, "Authorization: " + PLACEHOLDER_AUTH);
         assertThat(normal.status()).isEqualTo(200);
     }
 }

@@ -13,6 +13,7 @@ import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
 
 import dev.xblmock.testsupport.ApiIT;
+import dev.xblmock.testsupport.RawHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -56,10 +57,10 @@ class HttpsListenerIT extends ApiIT {
     void servesTheEmulatorUnderEachCoveredName(String serverName, String target) throws Exception {
         assertThat(https.port()).isPositive().isNotEqualTo(port);
         try (SSLSocket tls = connect(serverName)) {
-            var response = TlsClients.exchange(tls, "GET " + target + " HTTP/1.1\r\nHost: " + serverName
+            var response = RawHttp.over(tls).exchange("GET " + target + " HTTP/1.1\r\nHost: " + serverName
                     + "\r\nAuthorization: XBL3.0 x=;\r\nConnection: close\r\n\r\n");
             assertThat(response.status()).isEqualTo(200);
-            assertThat(response.body()).isEqualTo(target.startsWith("/global") ? ProxyIT.QUOTA
+            assertThat(response.text()).isEqualTo(target.startsWith("/global") ? ProxyIT.QUOTA
                     : "{\"xuid\":\"2533274792693551\",\"scids\":[{\"scid\":\"MockScid\",\"stats\":[]}]}");
         }
     }
@@ -73,21 +74,21 @@ class HttpsListenerIT extends ApiIT {
     @Test
     void theMainConnectorsHardeningAppliesToo() throws Exception {
         try (SSLSocket tls = connect("titlestorage.xboxlive.com")) {
-            var response = TlsClients.exchange(tls, "GET /global/scids/MockScid/data/a%2Fb.bin,binary HTTP/1.1\r\n"
+            var response = RawHttp.over(tls).exchange("GET /global/scids/MockScid/data/a%2Fb.bin,binary HTTP/1.1\r\n"
                     + "Host: titlestorage.xboxlive.com\r\nAuthorization: XBL3.0 x=;\r\nConnection: close\r\n\r\n");
             assertThat(response.status()).isEqualTo(400);
-            assertThat(response.headers().get("Content-Type")).isEqualTo("application/problem+json");
-            assertThat(response.body()).contains("\"code\":\"InvalidPath\"");
+            assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+            assertThat(response.text()).contains("\"code\":\"InvalidPath\"");
         }
     }
 
     @Test
     void caCertificateIsServedOverHttpsToo() throws Exception {
         try (SSLSocket tls = connect("localhost")) {
-            var response = TlsClients.exchange(tls, "GET /_emulator/ca.pem HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            var response = RawHttp.over(tls).exchange("GET /_emulator/ca.pem HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
             assertThat(response.status()).isEqualTo(200);
-            assertThat(response.headers().get("Content-Type")).startsWith("application/x-pem-file");
-            assertThat(response.body()).isEqualTo(Files.readString(TLS_DIR.resolve("ca.pem")));
+            assertThat(response.header("Content-Type")).startsWith("application/x-pem-file");
+            assertThat(response.text()).isEqualTo(Files.readString(TLS_DIR.resolve("ca.pem")));
         }
     }
 

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSocket;
 
 import dev.xblmock.testsupport.ApiIT;
+import dev.xblmock.testsupport.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -121,11 +122,11 @@ class ProxyIT extends ApiIT {
     @Test
     void absoluteFormRequestIsRewrittenToOriginFormKeepingTheHostHeader() throws Exception {
         try (Socket socket = TlsClients.connect(proxy.port())) {
-            var response = TlsClients.exchange(socket, "GET http://titlestorage.xboxlive.com/global/scids/MockScid HTTP/1.1\r\n"
+            var response = RawHttp.over(socket).exchange("GET http://titlestorage.xboxlive.com/global/scids/MockScid HTTP/1.1\r\n"
                     + "Host: titlestorage.xboxlive.com\r\nAuthorization: XBL3.0 x=;\r\nProxy-Connection: keep-alive\r\n\r\n");
             assertThat(response.status()).isEqualTo(200);
-            assertThat(response.headers().get("Connection")).isEqualTo("close");
-            assertThat(response.body()).isEqualTo(QUOTA);
+            assertThat(response.header("Connection")).isEqualTo("close");
+            assertThat(response.text()).isEqualTo(QUOTA);
             assertThat(socket.getInputStream().read()).isEqualTo(-1);
         }
     }
@@ -133,16 +134,16 @@ class ProxyIT extends ApiIT {
     @Test
     void tunnelKeepsTheConnectionForSeveralRequests() throws Exception {
         try (Socket socket = TlsClients.connect(proxy.port())) {
-            var established = TlsClients.exchange(socket, "CONNECT titlestorage.xboxlive.com:443 HTTP/1.1\r\n"
+            var established = RawHttp.over(socket).exchange("CONNECT titlestorage.xboxlive.com:443 HTTP/1.1\r\n"
                     + "Host: titlestorage.xboxlive.com:443\r\n\r\n");
             assertThat(established.statusLine()).isEqualTo("HTTP/1.1 200 Connection Established");
             SSLSocket tls = TlsClients.tlsClient(TlsClients.trustingOnly(caPem()), socket, "titlestorage.xboxlive.com");
             String request = "GET /global/scids/MockScid HTTP/1.1\r\nHost: titlestorage.xboxlive.com\r\n"
                     + "Authorization: XBL3.0 x=;\r\n\r\n";
             for (int i = 0; i < 2; i++) {
-                var response = TlsClients.exchange(tls, request);
+                var response = RawHttp.over(tls).exchange(request);
                 assertThat(response.status()).isEqualTo(200);
-                assertThat(response.body()).isEqualTo(QUOTA);
+                assertThat(response.text()).isEqualTo(QUOTA);
             }
         }
     }
@@ -164,10 +165,10 @@ class ProxyIT extends ApiIT {
 
     private void assertForbidden(String request, String described, int port) throws IOException {
         try (Socket socket = TlsClients.connect(proxy.port())) {
-            var response = TlsClients.exchange(socket, request);
+            var response = RawHttp.over(socket).exchange(request);
             assertThat(response.statusLine()).isEqualTo("HTTP/1.1 403 Forbidden");
-            assertThat(response.headers().get("Content-Type")).isEqualTo("application/problem+json");
-            assertThat(response.body()).isEqualTo("{\"type\":\"urn:xblmock:error:ProxyForbidden\",\"title\":\"Proxy target forbidden\","
+            assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+            assertThat(response.text()).isEqualTo("{\"type\":\"urn:xblmock:error:ProxyForbidden\",\"title\":\"Proxy target forbidden\","
                     + "\"status\":403,\"detail\":\"" + described + " is refused: this proxy serves only " + COVERED
                     + " (on port " + port + "), from the emulator itself; it never connects elsewhere.\",\"code\":\"ProxyForbidden\"}");
             assertThat(socket.getInputStream().read()).isEqualTo(-1);
@@ -178,9 +179,9 @@ class ProxyIT extends ApiIT {
     void garbageGets400AndTheProxyAndTheEmulatorKeepServing() throws Exception {
         try (Socket socket = TlsClients.connect(proxy.port())) {
             socket.getOutputStream().write(new byte[] {0x16, 0x03, 0x01, 0x02, 0x00, 0x01, '\r', '\n', '\r', '\n'});
-            var response = TlsClients.read(socket.getInputStream());
+            var response = RawHttp.over(socket).read();
             assertThat(response.statusLine()).isEqualTo("HTTP/1.1 400 Bad Request");
-            assertThat(response.body()).isEqualTo("{\"type\":\"urn:xblmock:error:MalformedProxyRequest\","
+            assertThat(response.text()).isEqualTo("{\"type\":\"urn:xblmock:error:MalformedProxyRequest\","
                     + "\"title\":\"Malformed proxy request\",\"status\":400,\"detail\":\"The request head contains a NUL byte.\","
                     + "\"code\":\"MalformedProxyRequest\"}");
             assertThat(socket.getInputStream().read()).isEqualTo(-1);
@@ -224,9 +225,9 @@ class ProxyIT extends ApiIT {
 
     private void assertMalformed(String request, String detail) throws IOException {
         try (Socket socket = TlsClients.connect(proxy.port())) {
-            var response = TlsClients.exchange(socket, request);
+            var response = RawHttp.over(socket).exchange(request);
             assertThat(response.status()).isEqualTo(400);
-            assertThat(response.body()).isEqualTo("{\"type\":\"urn:xblmock:error:MalformedProxyRequest\","
+            assertThat(response.text()).isEqualTo("{\"type\":\"urn:xblmock:error:MalformedProxyRequest\","
                     + "\"title\":\"Malformed proxy request\",\"status\":400,\"detail\":\"" + detail.replace("\\", "\\\\")
                     + "\",\"code\":\"MalformedProxyRequest\"}");
         }

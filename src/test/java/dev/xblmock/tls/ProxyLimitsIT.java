@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import javax.net.ssl.SSLSocket;
 
 import dev.xblmock.testsupport.ApiIT;
+import dev.xblmock.testsupport.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -35,12 +36,12 @@ class ProxyLimitsIT extends ApiIT {
     @Test
     void aConnectionBeyondTheLimitGets503AndALaterOneIsServed() throws Exception {
         try (Socket first = TlsClients.connect(proxy.port()); Socket second = TlsClients.connect(proxy.port())) {
-            assertThat(TlsClients.exchange(first, CONNECT).status()).isEqualTo(200);
-            assertThat(TlsClients.exchange(second, CONNECT).status()).isEqualTo(200);
+            assertThat(RawHttp.over(first).exchange(CONNECT).status()).isEqualTo(200);
+            assertThat(RawHttp.over(second).exchange(CONNECT).status()).isEqualTo(200);
             try (Socket third = TlsClients.connect(proxy.port())) {
-                var busy = TlsClients.exchange(third, CONNECT);
+                var busy = RawHttp.over(third).exchange(CONNECT);
                 assertThat(busy.statusLine()).isEqualTo("HTTP/1.1 503 Service Unavailable");
-                assertThat(busy.body()).isEqualTo("{\"type\":\"urn:xblmock:error:ProxyBusy\",\"title\":\"Proxy busy\","
+                assertThat(busy.text()).isEqualTo("{\"type\":\"urn:xblmock:error:ProxyBusy\",\"title\":\"Proxy busy\","
                         + "\"status\":503,\"detail\":\"The proxy already serves 2 connections "
                         + "(xblmock.proxy.max-connections); try again later.\",\"code\":\"ProxyBusy\"}");
                 assertThat(third.getInputStream().read()).isEqualTo(-1);
@@ -54,7 +55,7 @@ class ProxyLimitsIT extends ApiIT {
         long deadline = System.currentTimeMillis() + millis;
         while (System.currentTimeMillis() < deadline) {
             try (Socket socket = TlsClients.connect(proxy.port())) {
-                if (TlsClients.exchange(socket, CONNECT).status() == 200) {
+                if (RawHttp.over(socket).exchange(CONNECT).status() == 200) {
                     return true;
                 }
             }
@@ -103,10 +104,10 @@ class ProxyLimitsIT extends ApiIT {
     @Test
     void anIdleTunnelIsClosedAfterTheIdleTimeout() throws Exception {
         try (Socket socket = TlsClients.connect(proxy.port())) {
-            assertThat(TlsClients.exchange(socket, CONNECT).status()).isEqualTo(200);
+            assertThat(RawHttp.over(socket).exchange(CONNECT).status()).isEqualTo(200);
             SSLSocket tls = TlsClients.tlsClient(TlsClients.trustingOnly(Files.readString(TLS_DIR.resolve("ca.pem"))),
                     socket, "titlestorage.xboxlive.com");
-            var response = TlsClients.exchange(tls, "GET /global/scids/MockScid HTTP/1.1\r\nHost: titlestorage.xboxlive.com\r\n"
+            var response = RawHttp.over(tls).exchange("GET /global/scids/MockScid HTTP/1.1\r\nHost: titlestorage.xboxlive.com\r\n"
                     + "Authorization: XBL3.0 x=;\r\n\r\n");
             assertThat(response.status()).isEqualTo(200);
             long start = System.nanoTime();

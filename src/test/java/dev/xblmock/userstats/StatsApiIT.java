@@ -66,14 +66,4 @@ abstract class StatsApiIT extends ApiIT {
     static void assertJson(Response response, String expected) {
         response.then().statusCode(200).contentType("application/json").body(equalTo(compact(expected)));
     }
-
-    /** Asserts a problem+json answer with this status and code whose detail is exactly {@code detail}. */
-    static void assertProblem(Response response, int status, String code, String detail) {
-        response.then().statusCode(status)
-                .contentType("application/problem+json")
-                .body("status", equalTo(status))
-                .body("code", equalTo(code))
-                .body("type", equalTo("urn:xblmock:error:" + code))
-                .body("detail", equalTo(detail));
-    }
 }
