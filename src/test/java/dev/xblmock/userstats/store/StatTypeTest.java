@@ -1,5 +1,6 @@
 package dev.xblmock.userstats.store;
 
+import dev.xblmock.userstats.wire.StatType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
