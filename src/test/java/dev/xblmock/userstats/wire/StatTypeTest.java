@@ -1,6 +1,5 @@
-package dev.xblmock.userstats.store;
+package dev.xblmock.userstats.wire;
 
-import dev.xblmock.userstats.wire.StatType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
