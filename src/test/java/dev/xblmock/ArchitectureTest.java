@@ -98,6 +98,18 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("..store..")
             .allowEmptyShould(false);
 
+    /**
+     * The control plane and the test fixture write through the contexts' services (seeding included), so the
+     * type, JSON and ownership rules live in one place. Checked by a temporary reference from
+     * {@code emulator.seed.SeedLoader} to {@code titlestorage.store.BlobStore}, which this rule reported.
+     */
+    @ArchTest
+    static final ArchRule theControlPlaneNeverTouchesAStore = noClasses()
+            .that().resideInAnyPackage("dev.xblmock.emulator..", "dev.xblmock.fixture..")
+            .should().dependOnClassesThat().resideInAPackage("..store..")
+            .allowEmptyShould(false)
+            .because("a store written around the services skips the rules the services hold (type, JSON, owner, size)");
+
     /** Stores hold bytes and metadata and know nothing of the web. */
     @ArchTest
     static final ArchRule storesKnowNothingOfTheWeb = noClasses()

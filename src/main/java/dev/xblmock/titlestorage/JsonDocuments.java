@@ -16,6 +16,7 @@ import dev.xblmock.titlestorage.json.SelectorContext;
 import dev.xblmock.titlestorage.store.BlobContent;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
+import dev.xblmock.common.json.JsonMappers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class JsonDocuments {
 
-    private final JsonMapper mapper = JsonMapper.builder().build();
+    private final JsonMapper mapper = JsonMappers.plain();
 
     void validate(InputStream body) {
         JsonRules.SPEC.validate(body);

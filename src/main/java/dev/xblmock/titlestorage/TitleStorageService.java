@@ -18,7 +18,7 @@ import dev.xblmock.titlestorage.domain.NamespaceUsage;
 import dev.xblmock.titlestorage.domain.StorageRoot;
 import dev.xblmock.titlestorage.json.DocumentView;
 import dev.xblmock.titlestorage.settings.StorageProperties;
-import dev.xblmock.titlestorage.store.BlobAttributes;
+import dev.xblmock.titlestorage.domain.BlobAttributes;
 import dev.xblmock.titlestorage.store.BlobContent;
 import dev.xblmock.titlestorage.store.BlobMetadata;
 import dev.xblmock.titlestorage.store.BlobStore;
@@ -324,6 +324,53 @@ public class TitleStorageService {
 
     public long quotaBytes(Namespace namespace) {
         return properties.quotaBytesFor(namespace.root());
+    }
+
+    // ---- seeding --------------------------------------------------------------------------------------------
+
+    /**
+     * The seed's write, first half: the blob staged and checked by the same type and JSON rules as an upload
+     * (the seed is the administrator: no owner, quota or precondition). Nothing is visible until
+     * {@link #commitSeed}; a manifest that fails later closes what it staged.
+     */
+    public SeedBlob stageSeed(BlobKey key, BlobAttributes attributes, InputStream content) throws IOException {
+        checkType(key);
+        StagedUpload staged = store.stage();
+        try {
+            staged.append(content);
+            if (key.type().isJson()) {
+                try (InputStream json = staged.open(0, staged.size())) {
+                    documents.validate(json);
+                }
+            }
+            return new SeedBlob(key, attributes, staged);
+        } catch (IOException | RuntimeException e) {
+            staged.close();
+            throw e;
+        }
+    }
+
+    /** The seed's write, second half: the staged blob becomes the stored version. */
+    public void commitSeed(SeedBlob blob) {
+        store.commit(blob.key, blob.staged, blob.attributes, WriteGuard.NONE);
+    }
+
+    /** A seed blob staged and checked, not yet stored; {@link #close()} drops it. */
+    public static final class SeedBlob implements AutoCloseable {
+        private final BlobKey key;
+        private final BlobAttributes attributes;
+        private final StagedUpload staged;
+
+        private SeedBlob(BlobKey key, BlobAttributes attributes, StagedUpload staged) {
+            this.key = key;
+            this.attributes = attributes;
+            this.staged = staged;
+        }
+
+        @Override
+        public void close() {
+            staged.close();
+        }
     }
 
     private static void checkType(BlobKey key) {

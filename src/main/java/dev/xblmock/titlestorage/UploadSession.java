@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 import dev.xblmock.titlestorage.domain.BlobKey;
 import dev.xblmock.titlestorage.domain.Etag;
-import dev.xblmock.titlestorage.store.BlobAttributes;
+import dev.xblmock.titlestorage.domain.BlobAttributes;
 import dev.xblmock.titlestorage.store.StagedUpload;
 
 /**

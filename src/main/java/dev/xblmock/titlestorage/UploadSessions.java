@@ -13,7 +13,7 @@ import dev.xblmock.common.error.XblException;
 import dev.xblmock.common.storage.Resettable;
 import dev.xblmock.titlestorage.domain.BlobKey;
 import dev.xblmock.titlestorage.settings.StorageProperties;
-import dev.xblmock.titlestorage.store.BlobAttributes;
+import dev.xblmock.titlestorage.domain.BlobAttributes;
 import dev.xblmock.titlestorage.store.StagedUpload;
 import jakarta.annotation.PreDestroy;
 

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.xblmock.common.json.JsonMappers;
 import dev.xblmock.common.error.ErrorCode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ProxyAnswer {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMappers.plain();
 
     static final byte[] CONNECTION_ESTABLISHED =
             "HTTP/1.1 200 Connection Established\r\n\r\n".getBytes(StandardCharsets.US_ASCII);

@@ -3,6 +3,7 @@ package dev.xblmock.userstats;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.xblmock.common.json.JsonMembers;
 import dev.xblmock.common.error.ErrorCode;
 import dev.xblmock.common.error.XblException;
 import dev.xblmock.common.identity.Identifiers;
@@ -125,14 +126,14 @@ public class BatchRequestParser {
         if (!scid.isString()) {
             throw invalid("%s.scid must be a string, not %s.", member, typeOf(scid));
         }
-        return Members.at(member + ".scid", () -> Identifiers.scid(scid.asString()));
+        return JsonMembers.at(member + ".scid", () -> Identifiers.scid(scid.asString()));
     }
 
     private static String statName(JsonNode node, String member) {
         if (!node.isString()) {
             throw invalid("%s must be a stat name (a string), not %s.", member, typeOf(node));
         }
-        return Members.at(member, () -> Identifiers.statName(node.asString()));
+        return JsonMembers.at(member, () -> Identifiers.statName(node.asString()));
     }
 
     private static JsonNode required(JsonNode parent, String name, String member) {

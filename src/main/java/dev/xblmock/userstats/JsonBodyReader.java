@@ -1,27 +1,45 @@
 package dev.xblmock.userstats;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 import dev.xblmock.common.error.ErrorCode;
 import dev.xblmock.common.error.XblException;
+import dev.xblmock.common.json.JsonMappers;
+import dev.xblmock.common.json.ParserMessages;
+import dev.xblmock.common.json.StrictJsonReader;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Reads a small JSON request body (a stats batch, a control-plane stats write) whatever its Content-Type:
- * clients send batches as text/plain or with no type at all. The body is bounded
- * ({@code xblmock.stats.max-request-bytes}): a declared length over the limit is refused before reading,
- * and reading stops one byte past it.
+ * clients send batches as text/plain or with no type at all. The {@link StrictJsonReader} bounds it by
+ * {@code xblmock.stats.max-request-bytes}; this class words its refusals for User Statistics.
  */
 public class JsonBodyReader {
 
-    private final int maxBytes;
+    private final StrictJsonReader reader;
 
     public JsonBodyReader(StatsProperties properties) {
-        this.maxBytes = (int) properties.maxRequestBytes().toBytes();
+        long maxBytes = properties.maxRequestBytes().toBytes();
+        this.reader = new StrictJsonReader(maxBytes, JsonMappers.DEFAULT_MAX_DEPTH, new StrictJsonReader.Answers() {
+            @Override
+            public XblException tooLarge(long declaredLength) {
+                return XblException.of(ErrorCode.BODY_TOO_LARGE, "The request body has %s; at most %d bytes are "
+                        + "allowed (xblmock.stats.max-request-bytes).",
+                        declaredLength < 0 ? "more than " + maxBytes + " bytes" : declaredLength + " bytes", maxBytes);
+            }
+
+            @Override
+            public XblException empty() {
+                return XblException.of(ErrorCode.INVALID_BODY, "The request body is empty; a JSON object is required.");
+            }
+
+            @Override
+            public XblException malformed(JacksonException e) {
+                return XblException.of(ErrorCode.INVALID_BODY, "The request body is not valid JSON: %s%s.",
+                        ParserMessages.clean(e.getOriginalMessage()), StrictJsonReader.inParentheses(e.getLocation()));
+            }
+        });
     }
 
     /**
@@ -29,51 +47,11 @@ public class JsonBodyReader {
      * @return the body's JSON object
      */
     public JsonNode readObject(InputStream body, long declaredLength) {
-        if (declaredLength > maxBytes) {
-            throw tooLarge(declaredLength + " bytes");
-        }
-        byte[] bytes;
-        try {
-            bytes = body.readNBytes(maxBytes + 1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (bytes.length > maxBytes) {
-            throw tooLarge("more than " + maxBytes + " bytes");
-        }
-        if (isBlank(bytes)) {
-            throw XblException.of(ErrorCode.INVALID_BODY, "The request body is empty; a JSON object is required.");
-        }
-        JsonNode node;
-        try {
-            node = StrictJson.MAPPER.readTree(bytes);
-        } catch (JacksonException e) {
-            throw XblException.of(ErrorCode.INVALID_BODY, "The request body is not valid JSON: %s%s.",
-                    StrictJson.describe(e), where(e.getLocation()));
-        }
+        JsonNode node = reader.read(body, declaredLength);
         if (!node.isObject()) {
             throw XblException.of(ErrorCode.INVALID_BODY, "The request body must be a JSON object, not %s.",
                     node.getNodeType().name().toLowerCase());
         }
         return node;
-    }
-
-    private XblException tooLarge(String size) {
-        return XblException.of(ErrorCode.BODY_TOO_LARGE, "The request body has %s; at most %d bytes are allowed "
-                + "(xblmock.stats.max-request-bytes).", size, maxBytes);
-    }
-
-    private static String where(TokenStreamLocation location) {
-        return location == null || location.getLineNr() < 1 ? ""
-                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-    }
-
-    private static boolean isBlank(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-                return false;
-            }
-        }
-        return true;
     }
 }

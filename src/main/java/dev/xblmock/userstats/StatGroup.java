@@ -2,6 +2,7 @@ package dev.xblmock.userstats;
 
 import java.util.List;
 
+import dev.xblmock.common.json.JsonMembers;
 import dev.xblmock.common.identity.Identifiers;
 
 /**
@@ -11,7 +12,7 @@ import dev.xblmock.common.identity.Identifiers;
 public record StatGroup(String name, String scid, List<GroupStat> stats) {
 
     public StatGroup {
-        Members.at("group name", () -> Identifiers.statName(name));
+        JsonMembers.at("group name", () -> Identifiers.statName(name));
         Identifiers.scid(scid);
         stats = List.copyOf(stats);
     }

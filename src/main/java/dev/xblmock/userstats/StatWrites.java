@@ -9,9 +9,12 @@ import java.util.Map;
 
 import dev.xblmock.common.error.ErrorCode;
 import dev.xblmock.common.error.XblException;
+import dev.xblmock.common.json.JsonMappers;
+import dev.xblmock.common.json.JsonMembers;
+import dev.xblmock.common.json.ParserMessages;
 import dev.xblmock.common.identity.Identifiers;
-import dev.xblmock.userstats.store.Stat;
-import dev.xblmock.userstats.store.StatType;
+import dev.xblmock.userstats.wire.Stat;
+import dev.xblmock.userstats.wire.StatType;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -51,7 +54,7 @@ public final class StatWrites {
             }
             for (Map.Entry<String, JsonNode> entry : stats.properties()) {
                 String member = "stats." + entry.getKey();
-                String name = Members.at(member, () -> Identifiers.statName(entry.getKey()));
+                String name = JsonMembers.at(member, () -> Identifiers.statName(entry.getKey()));
                 if (entry.getValue().isNull()) {
                     removals.add(name);
                 } else {
@@ -153,7 +156,7 @@ public final class StatWrites {
             return null;
         }
         if (node.isContainer()) {
-            return StrictJson.MAPPER.writeValueAsString(node);
+            return JsonMappers.strict().writeValueAsString(node);
         }
         if (!node.isString()) {
             throw invalidStat("%s must be a string of JSON text (or a JSON object).", member);
@@ -162,9 +165,9 @@ public final class StatWrites {
             throw invalidStat("%s must be a string of valid JSON text, not empty.", member);
         }
         try {
-            StrictJson.MAPPER.readTree(node.asString());
+            JsonMappers.strict().readTree(node.asString());
         } catch (JacksonException e) {
-            throw invalidStat("%s must be a string of valid JSON text: %s.", member, StrictJson.describe(e));
+            throw invalidStat("%s must be a string of valid JSON text: %s.", member, ParserMessages.clean(e.getOriginalMessage()));
         }
         return node.asString();
     }
@@ -172,9 +175,7 @@ public final class StatWrites {
     /** A value as shown in an error detail: at most 64 characters, control characters escaped. */
     static String abbreviated(String value) {
         String head = value.length() <= 64 ? value : value.substring(0, 64) + "…";
-        StringBuilder sb = new StringBuilder(head.length());
-        head.chars().forEach(c -> sb.append(Character.isISOControl(c) ? String.format("\\u%04X", c) : String.valueOf((char) c)));
-        return sb.toString();
+        return Identifiers.printable(head);
     }
 
     private static XblException invalidStat(String format, Object... args) {

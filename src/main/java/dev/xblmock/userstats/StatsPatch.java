@@ -2,7 +2,7 @@ package dev.xblmock.userstats;
 
 import java.util.List;
 
-import dev.xblmock.userstats.store.Stat;
+import dev.xblmock.userstats.wire.Stat;
 
 /**
  * A merge into one user's stats for one scid (control plane PUT, seed): stats to write (each replaces the

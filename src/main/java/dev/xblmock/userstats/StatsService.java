@@ -10,7 +10,7 @@ import dev.xblmock.common.error.ErrorCode;
 import dev.xblmock.common.error.XblException;
 import dev.xblmock.common.identity.Xuid;
 import dev.xblmock.userstats.store.ScidStats;
-import dev.xblmock.userstats.store.Stat;
+import dev.xblmock.userstats.wire.Stat;
 import dev.xblmock.userstats.store.StatsRepository;
 import dev.xblmock.userstats.store.UserStats;
 import dev.xblmock.userstats.wire.V1BatchRequest;

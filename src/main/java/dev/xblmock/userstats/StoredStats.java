@@ -6,7 +6,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.xblmock.common.identity.Xuid;
-import dev.xblmock.userstats.store.Stat;
+import dev.xblmock.userstats.wire.Stat;
 import dev.xblmock.userstats.store.UserStats;
 
 /**

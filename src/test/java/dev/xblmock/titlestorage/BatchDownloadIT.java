@@ -23,7 +23,7 @@ import dev.xblmock.titlestorage.domain.BlobKey;
 import dev.xblmock.titlestorage.domain.BlobType;
 import dev.xblmock.titlestorage.domain.Namespace;
 import dev.xblmock.titlestorage.domain.StorageRoot;
-import dev.xblmock.titlestorage.store.BlobAttributes;
+import dev.xblmock.titlestorage.domain.BlobAttributes;
 import dev.xblmock.titlestorage.store.BlobMetadata;
 import dev.xblmock.titlestorage.store.BlobStore;
 import dev.xblmock.titlestorage.store.StagedUpload;

@@ -11,7 +11,7 @@ import dev.xblmock.titlestorage.domain.BlobType;
 import dev.xblmock.titlestorage.domain.Etag;
 import dev.xblmock.titlestorage.domain.Namespace;
 import dev.xblmock.titlestorage.domain.StorageRoot;
-import dev.xblmock.titlestorage.store.BlobAttributes;
+import dev.xblmock.titlestorage.domain.BlobAttributes;
 import dev.xblmock.titlestorage.store.EtagSource;
 import dev.xblmock.titlestorage.store.MemoryBlobStore;
 import dev.xblmock.titlestorage.store.StagedUpload;

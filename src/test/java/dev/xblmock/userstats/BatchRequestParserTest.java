@@ -1,5 +1,6 @@
 package dev.xblmock.userstats;
 
+import dev.xblmock.common.json.JsonMappers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +23,7 @@ class BatchRequestParserTest {
     private final BatchRequestParser small = new BatchRequestParser(new StatsProperties(2, 2, 2, 2, 2, DataSize.ofKilobytes(1)));
 
     private static JsonNode json(String text) {
-        return StrictJson.MAPPER.readTree(text);
+        return JsonMappers.strict().readTree(text);
     }
 
     @Test

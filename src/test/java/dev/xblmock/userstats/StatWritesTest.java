@@ -1,19 +1,20 @@
 package dev.xblmock.userstats;
 
+import dev.xblmock.common.json.JsonMappers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.xblmock.common.error.ErrorCode;
 import dev.xblmock.common.error.XblException;
-import dev.xblmock.userstats.store.Stat;
-import dev.xblmock.userstats.store.StatType;
+import dev.xblmock.userstats.wire.Stat;
+import dev.xblmock.userstats.wire.StatType;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 class StatWritesTest {
 
     private static JsonNode json(String text) {
-        return StrictJson.MAPPER.readTree(text);
+        return JsonMappers.strict().readTree(text);
     }
 
     private static Stat stat(String definition) {

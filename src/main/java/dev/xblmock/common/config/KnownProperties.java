@@ -12,9 +12,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import dev.xblmock.common.json.JsonMappers;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code xblmock.*} property names, as Spring Boot's configuration processor derived them from the
@@ -49,7 +49,7 @@ final class KnownProperties {
         String own = location.toExternalForm();
         List<Known> known = new ArrayList<>();
         try (InputStream in = URI.create(own.substring(0, own.length() - self.length()) + METADATA).toURL().openStream()) {
-            for (JsonNode property : JsonMapper.builder().build().readTree(in).path("properties")) {
+            for (JsonNode property : JsonMappers.plain().readTree(in).path("properties")) {
                 String name = property.path("name").asString("");
                 if (name.startsWith(PREFIX + ".")) {
                     known.add(new Known(ConfigurationPropertyName.of(name), isContainer(property.path("type").asString(""))));

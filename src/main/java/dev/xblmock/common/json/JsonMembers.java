@@ -5,9 +5,11 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import dev.xblmock.common.error.ErrorCode;
 import dev.xblmock.common.error.XblException;
+import dev.xblmock.common.identity.Identifiers;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,7 +41,7 @@ public final class JsonMembers {
     public JsonMembers allowOnly(Set<String> allowed, String allowedList) {
         for (String name : object.propertyNames()) {
             if (!allowed.contains(name)) {
-                throw new XblException(error, "Unknown member '" + path(printable(name)) + "'; allowed: " + allowedList + ".");
+                throw new XblException(error, "Unknown member '" + path(Identifiers.printable(name)) + "'; allowed: " + allowedList + ".");
             }
         }
         return this;
@@ -124,18 +126,23 @@ public final class JsonMembers {
 
     /** Re-throws a shared validator's error with the member's path in front of its detail. */
     public XblException within(String member, XblException cause) {
-        return new XblException(error, "Member '" + path(member) + "': " + cause.detail());
+        return within(error, path(member), cause);
     }
 
-    public static String printable(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            if (Character.isISOControl(cp)) {
-                sb.append(String.format("\\u%04X", cp));
-            } else {
-                sb.appendCodePoint(cp);
-            }
-        });
-        return sb.toString();
+    /** {@code cause} as {@code error}, its detail prefixed "Member '<path>': " (a seed blob's JSON rules). */
+    public static XblException within(ErrorCode error, String path, XblException cause) {
+        return new XblException(error, "Member '" + path + "': " + cause.detail());
+    }
+
+    /**
+     * Runs a shared validator, prefixing its error (code and status kept) with the member it was checking,
+     * e.g. {@code requestedusers[3]: …}: the Xbox endpoints' way of naming a member.
+     */
+    public static <T> T at(String member, Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (XblException e) {
+            throw new XblException(e.errorCode(), e.status(), member + ": " + e.detail(), e.headers());
+        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.xblmock.emulator.seed;
 
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,12 +14,11 @@ import java.util.Optional;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.xblmock.common.error.ErrorCode;
 import dev.xblmock.common.error.XblException;
+import dev.xblmock.common.json.BoundedInput;
+import dev.xblmock.common.json.JsonMembers;
 import dev.xblmock.emulator.config.EmulatorProperties;
-import dev.xblmock.titlestorage.json.JsonRules;
+import dev.xblmock.titlestorage.TitleStorageService;
 import dev.xblmock.titlestorage.settings.StorageProperties;
-import dev.xblmock.titlestorage.store.BlobStore;
-import dev.xblmock.titlestorage.store.StagedUpload;
-import dev.xblmock.titlestorage.store.WriteGuard;
 import dev.xblmock.userstats.StatsCatalog;
 import dev.xblmock.userstats.StatsPatch;
 import dev.xblmock.userstats.StatsService;
@@ -29,9 +27,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Applies seed manifests, all or nothing: the whole manifest is validated, then every blob is staged and
- * its bytes checked (size, JSON rules), and only then is anything committed: blobs through the
- * {@link BlobStore}, titles and groups into the {@link StatsCatalog}, gamertags and stats (merged into what
- * each user has) through the {@link StatsService}. Loads, resets and reseeds are
+ * its bytes checked (size here; type and JSON rules by the {@link TitleStorageService}, as for an upload), and
+ * only then is anything committed: blobs through the {@link TitleStorageService}, titles and groups into the
+ * {@link StatsCatalog}, gamertags and stats (merged into what each user has) through the {@link StatsService}. Loads, resets and reseeds are
  * serialised. Seeded blobs bypass ownership and quota (the seed is the administrator).
  */
 @Component
@@ -45,16 +43,16 @@ public class SeedLoader {
     private final EmulatorProperties properties;
     private final StorageProperties storage;
     private final SeedReader reader;
-    private final BlobStore blobs;
+    private final TitleStorageService titleStorage;
     private final StatsCatalog catalog;
     private final StatsService stats;
 
-    public SeedLoader(EmulatorProperties properties, StorageProperties storage, SeedReader reader, BlobStore blobs,
-                      StatsCatalog catalog, StatsService stats) {
+    public SeedLoader(EmulatorProperties properties, StorageProperties storage, SeedReader reader,
+                      TitleStorageService titleStorage, StatsCatalog catalog, StatsService stats) {
         this.properties = properties;
         this.storage = storage;
         this.reader = reader;
-        this.blobs = blobs;
+        this.titleStorage = titleStorage;
         this.catalog = catalog;
         this.stats = stats;
     }
@@ -131,18 +129,16 @@ public class SeedLoader {
 
     private synchronized SeedCounts apply(JsonNode root, Path baseDirectory) {
         SeedManifest manifest = SeedManifestParser.parse(root, baseDirectory);
-        List<StagedBlob> staged = new ArrayList<>();
+        List<TitleStorageService.SeedBlob> staged = new ArrayList<>();
         try {
             for (SeedManifest.Blob blob : manifest.blobs()) {
                 staged.add(stage(blob));
             }
         } catch (RuntimeException e) {
-            staged.forEach(s -> s.upload().close());
+            staged.forEach(TitleStorageService.SeedBlob::close);
             throw e;
         }
-        for (StagedBlob blob : staged) {
-            blobs.commit(blob.blob().key(), blob.upload(), blob.blob().attributes(), WriteGuard.NONE);
-        }
+        staged.forEach(titleStorage::commitSeed);
         manifest.titles().forEach(title -> catalog.defineTitle(title.titleId(), title.scid()));
         manifest.groups().forEach(group -> catalog.defineGroup(group.group()));
         manifest.users().forEach(user -> stats.setGamertag(user.xuid(), user.gamertag()));
@@ -151,31 +147,14 @@ public class SeedLoader {
                 manifest.blobs().size(), manifest.stats().size());
     }
 
-    private record StagedBlob(SeedManifest.Blob blob, StagedUpload upload) {
-    }
-
-    private StagedBlob stage(SeedManifest.Blob blob) {
+    private TitleStorageService.SeedBlob stage(SeedManifest.Blob blob) {
         String member = blob.where() + "." + blob.contentMember();
-        long max = storage.maxBlobBytes();
-        StagedUpload upload = blobs.stage();
-        try {
-            try (InputStream in = open(blob, member, max)) {
-                upload.append(in);
-            }
-            if (blob.key().type().isJson()) {
-                try (InputStream in = upload.open(0, upload.size())) {
-                    JsonRules.SPEC.validate(in);
-                } catch (XblException e) {
-                    throw new XblException(ErrorCode.INVALID_SEED, "Member '" + member + "': " + e.detail());
-                }
-            }
-            return new StagedBlob(blob, upload);
+        try (InputStream in = open(blob, member, storage.maxBlobBytes())) {
+            return titleStorage.stageSeed(blob.key(), blob.attributes(), in);
         } catch (IOException | UncheckedIOException e) {
-            upload.close();
             throw new XblException(ErrorCode.INVALID_SEED, "Member '" + member + "': the content could not be read.");
-        } catch (RuntimeException e) {
-            upload.close();
-            throw e;
+        } catch (XblException e) {
+            throw e.errorCode() == ErrorCode.INVALID_SEED ? e : JsonMembers.within(ErrorCode.INVALID_SEED, member, e);
         }
     }
 
@@ -187,42 +166,19 @@ public class SeedLoader {
         SeedManifest.FileContent file = (SeedManifest.FileContent) blob.content();
         checkSize(member, Files.size(file.path()), max);
         // the real path checked by the parser: a link put in its place since then is not followed
-        return new CappedStream(Files.newInputStream(file.path(), LinkOption.NOFOLLOW_LINKS), member, max);
+        // a file that grows while it is read still stops at the limit
+        return new BoundedInput(Files.newInputStream(file.path(), LinkOption.NOFOLLOW_LINKS), max,
+                count -> tooLarge(member, count, max));
     }
 
     private static void checkSize(String member, long size, long max) {
         if (size > max) {
-            throw new XblException(ErrorCode.INVALID_SEED, "Member '" + member + "': the blob is " + size
-                    + " bytes; at most " + max + " are allowed (xblmock.storage.max-blob-bytes).");
+            throw tooLarge(member, size, max);
         }
     }
 
-    /** A file that grows while it is read still stops at the limit. */
-    private static final class CappedStream extends FilterInputStream {
-        private final String member;
-        private final long max;
-        private long count;
-
-        CappedStream(InputStream in, String member, long max) {
-            super(in);
-            this.member = member;
-            this.max = max;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] buffer, int off, int len) throws IOException {
-            int n = super.read(buffer, off, len);
-            if (n > 0) {
-                count += n;
-                checkSize(member, count, max);
-            }
-            return n;
-        }
+    private static XblException tooLarge(String member, long size, long max) {
+        return new XblException(ErrorCode.INVALID_SEED, "Member '" + member + "': the blob is " + size
+                + " bytes; at most " + max + " are allowed (xblmock.storage.max-blob-bytes).");
     }
 }

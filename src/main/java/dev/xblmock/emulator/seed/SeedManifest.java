@@ -5,9 +5,9 @@ import java.util.List;
 
 import dev.xblmock.common.identity.Xuid;
 import dev.xblmock.titlestorage.domain.BlobKey;
-import dev.xblmock.titlestorage.store.BlobAttributes;
+import dev.xblmock.titlestorage.domain.BlobAttributes;
 import dev.xblmock.userstats.StatGroup;
-import dev.xblmock.userstats.store.Stat;
+import dev.xblmock.userstats.wire.Stat;
 
 /**
  * A seed manifest whose entries all passed validation (everything but the bytes of {@code file} blobs,

@@ -17,6 +17,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import dev.xblmock.common.json.JsonMappers;
 import dev.xblmock.common.error.ErrorCode;
 import dev.xblmock.common.error.XblException;
 import dev.xblmock.common.identity.Identifiers;
@@ -27,12 +28,12 @@ import dev.xblmock.titlestorage.domain.BlobKey;
 import dev.xblmock.titlestorage.domain.BlobType;
 import dev.xblmock.titlestorage.domain.Namespace;
 import dev.xblmock.titlestorage.domain.StorageRoot;
-import dev.xblmock.titlestorage.store.BlobAttributes;
+import dev.xblmock.titlestorage.domain.BlobAttributes;
 import dev.xblmock.userstats.GroupStat;
 import dev.xblmock.userstats.StatGroup;
 import dev.xblmock.userstats.StatWrites;
 import dev.xblmock.userstats.TitleIds;
-import dev.xblmock.userstats.store.Stat;
+import dev.xblmock.userstats.wire.Stat;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class SeedManifestParser {
 
     private static final ErrorCode ERROR = ErrorCode.INVALID_SEED;
-    private static final JsonMapper COMPACT = JsonMapper.builder().build();
+    private static final JsonMapper COMPACT = JsonMappers.plain();
 
     private static final Set<String> SECTIONS = Set.of("users", "titles", "groups", "blobs", "stats");
     private static final Set<String> BLOB_MEMBERS = Set.of("storage", "scid", "owner", "path", "type", "json", "text",
@@ -158,7 +159,7 @@ public final class SeedManifestParser {
         for (Map.Entry<String, JsonNode> property : properties.properties()) {
             JsonNode value = property.getValue();
             if (!value.isValueNode() || value.isNull()) {
-                throw stat.invalid("properties." + JsonMembers.printable(property.getKey()),
+                throw stat.invalid("properties." + Identifiers.printable(property.getKey()),
                         "must be a string, number or boolean");
             }
             result.put(property.getKey(), value.asString());
@@ -245,7 +246,7 @@ public final class SeedManifestParser {
             throw blob.invalid("file", "is only allowed in a manifest read from a file (xblmock.seed); a posted "
                     + "manifest carries its content inline as json, text or base64");
         }
-        String shown = JsonMembers.printable(given);
+        String shown = Identifiers.printable(given);
         Path path;
         try {
             Path relative = Path.of(given);
@@ -296,7 +297,7 @@ public final class SeedManifestParser {
         }
         List<Stat> parsed = new ArrayList<>();
         for (Map.Entry<String, JsonNode> stat : stats.properties()) {
-            String member = "stats." + JsonMembers.printable(stat.getKey());
+            String member = "stats." + Identifiers.printable(stat.getKey());
             String name = validated(entry, member, () -> Identifiers.statName(stat.getKey()));
             parsed.add(seedError(() -> StatWrites.stat(name, stat.getValue(), entry.path(member))));
         }

@@ -6,8 +6,10 @@ import java.io.InputStream;
 
 import dev.xblmock.common.error.ErrorCode;
 import dev.xblmock.common.error.XblException;
-import dev.xblmock.common.json.JsonMembers;
+import dev.xblmock.common.identity.Identifiers;
+import dev.xblmock.common.json.JsonMappers;
 import dev.xblmock.common.json.ParserMessages;
+import dev.xblmock.common.json.StrictJsonReader;
 import dev.xblmock.emulator.config.EmulatorProperties;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.springframework.stereotype.Component;
@@ -16,17 +18,11 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.SerializableString;
-import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
-import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.sym.PropertyNameMatcher;
 import tools.jackson.core.util.JsonParserDelegate;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLParser;
@@ -52,26 +48,22 @@ public class SeedReader {
     private static final int YAML_READ_CHARS = 16 * 1024;
 
     private final long maxBytes;
-    private final ObjectMapper json;
+    private final StrictJsonReader json;
+    private final StrictJsonReader yaml;
     /** Built on first use: YAML (SnakeYAML Engine) costs startup time and most servers never read a manifest. */
-    private final SingletonSupplier<YAMLMapper> yaml;
+    private final SingletonSupplier<YAMLMapper> yamlMapper;
 
     public SeedReader(EmulatorProperties properties) {
         this.maxBytes = properties.controlPlane().maxManifestBytes();
-        StreamReadConstraints constraints = StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build();
-        this.json = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(constraints).build())
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .build();
-        this.yaml = SingletonSupplier.of(() -> YAMLMapper.builder(YAMLFactory.builder()
+        this.json = new StrictJsonReader(maxBytes, MAX_DEPTH, answers(SeedFormat.JSON));
+        this.yaml = new StrictJsonReader(maxBytes, answers(SeedFormat.YAML));
+        this.yamlMapper = SingletonSupplier.of(() -> JsonMappers.strictFeatures(YAMLMapper.builder(YAMLFactory.builder()
                         .loadSettings(LoadSettings.builder()
                                 .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, maxBytes))
                                 .setBufferSize(YAML_READ_CHARS)
                                 .build())
-                        .streamReadConstraints(constraints)
-                        .build())
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                        .streamReadConstraints(JsonMappers.constraints(MAX_DEPTH, maxBytes))
+                        .build()))
                 .build());
     }
 
@@ -82,29 +74,33 @@ public class SeedReader {
 
     /** As {@link #read(InputStream, SeedFormat)}; a declared length over the limit is refused before reading. */
     JsonNode read(InputStream in, SeedFormat format, long declaredLength) {
-        if (declaredLength > maxBytes) {
-            throw tooLarge(maxBytes);
-        }
-        try {
-            JsonNode root = format == SeedFormat.JSON
-                    ? json.readTree(new Bounded(in, maxBytes, Long.MAX_VALUE))
-                    : readYaml(new Bounded(in, maxBytes, MAX_YAML_LINE_BYTES));
-            return root == null || root.isMissingNode() ? null : root;
-        } catch (JacksonException e) {
-            for (Throwable c = e; c != null; c = c.getCause()) {
-                if (c instanceof XblException limit) {
-                    throw limit;
-                }
-            }
-            throw invalid(format, e);
-        }
+        return format == SeedFormat.JSON ? json.read(in, declaredLength) : yaml.read(in, declaredLength, this::readYaml);
     }
 
     private JsonNode readYaml(InputStream in) {
-        YAMLMapper mapper = yaml.obtain();
-        try (JsonParser parser = new AliasRefusingParser((YAMLParser) mapper.createParser(in))) {
+        YAMLMapper mapper = yamlMapper.obtain();
+        try (JsonParser parser = new AliasRefusingParser((YAMLParser) mapper.createParser(new LineBound(in)))) {
             return mapper.readTree(parser);
         }
+    }
+
+    private StrictJsonReader.Answers answers(SeedFormat format) {
+        return new StrictJsonReader.Answers() {
+            @Override
+            public XblException tooLarge(long declaredLength) {
+                return SeedReader.tooLarge(maxBytes);
+            }
+
+            @Override
+            public XblException empty() {
+                return null; // the manifest parser says what an empty manifest lacks
+            }
+
+            @Override
+            public XblException malformed(JacksonException e) {
+                return invalid(format, e);
+            }
+        };
     }
 
     private static XblException invalid(SeedFormat format, JacksonException e) {
@@ -117,7 +113,7 @@ public class SeedReader {
         String reason = ParserMessages.clean(e.getOriginalMessage() == null ? null
                 : e.getOriginalMessage().replace('\n', ' '), "unreadable");
         return new XblException(ErrorCode.INVALID_SEED, "The manifest is not valid " + format.name() + where + ": "
-                + JsonMembers.printable(reason) + ".");
+                + Identifiers.printable(reason) + ".");
     }
 
     private static XblException tooLarge(long max) {
@@ -138,7 +134,7 @@ public class SeedReader {
             if (((YAMLParser) delegate).isCurrentAlias()) {
                 TokenStreamLocation at = delegate.currentTokenLocation();
                 throw new XblException(ErrorCode.INVALID_SEED, "The manifest uses the YAML alias *"
-                        + JsonMembers.printable(String.valueOf(delegate.getString())) + " at line " + at.getLineNr()
+                        + Identifiers.printable(String.valueOf(delegate.getString())) + " at line " + at.getLineNr()
                         + ", column " + at.getColumnNr() + "; aliases are not supported, write the value out.");
             }
             return token;
@@ -173,21 +169,16 @@ public class SeedReader {
     }
 
     /**
-     * Refuses a manifest the moment it passes the size limit, before it is all in memory; for YAML also a line
-     * longer than {@code maxLine} bytes (bytes, not code points: the check runs before decoding).
+     * Refuses a YAML line longer than {@link #MAX_YAML_LINE_BYTES} bytes (bytes, not code points: the check runs
+     * before decoding); the {@link StrictJsonReader} below it bounds the whole manifest.
      */
-    private static final class Bounded extends FilterInputStream {
-        private final long max;
-        private final long maxLine;
-        private long count;
+    private static final class LineBound extends FilterInputStream {
         private long lineLength;
         private long line = 1;
         private boolean afterCarriageReturn;
 
-        Bounded(InputStream in, long max, long maxLine) {
+        LineBound(InputStream in) {
             super(in);
-            this.max = max;
-            this.maxLine = maxLine;
         }
 
         @Override
@@ -199,23 +190,6 @@ public class SeedReader {
         @Override
         public int read(byte[] buffer, int off, int len) throws IOException {
             int n = super.read(buffer, off, len);
-            if (n > 0) {
-                count(n);
-                if (maxLine != Long.MAX_VALUE) {
-                    measureLines(buffer, off, n);
-                }
-            }
-            return n;
-        }
-
-        private void count(int n) {
-            count += n;
-            if (count > max) {
-                throw tooLarge(max);
-            }
-        }
-
-        private void measureLines(byte[] buffer, int off, int n) {
             for (int i = off; i < off + n; i++) {
                 byte b = buffer[i];
                 if (b == '\n' || b == '\r') { // LF, CRLF or a lone CR: all line breaks in YAML
@@ -227,12 +201,13 @@ public class SeedReader {
                     continue;
                 }
                 afterCarriageReturn = false;
-                if (++lineLength > maxLine) {
+                if (++lineLength > MAX_YAML_LINE_BYTES) {
                     throw XblException.of(ErrorCode.INVALID_SEED, "Line %d of the YAML manifest is longer than %d "
                             + "bytes; break long text or base64 over several lines (a block scalar: 'base64: |'), "
-                            + "or post the manifest as JSON.", line, maxLine);
+                            + "or post the manifest as JSON.", line, MAX_YAML_LINE_BYTES);
                 }
             }
+            return n;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.xblmock.titlestorage.store;
 
+import dev.xblmock.titlestorage.domain.BlobAttributes;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package dev.xblmock.titlestorage.store;
 
+import dev.xblmock.titlestorage.domain.BlobAttributes;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;

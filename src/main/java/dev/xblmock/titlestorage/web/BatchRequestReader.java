@@ -1,6 +1,6 @@
 package dev.xblmock.titlestorage.web;
 
-import java.io.IOException;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -10,13 +10,12 @@ import dev.xblmock.common.error.ErrorCode;
 import dev.xblmock.common.error.XblException;
 import dev.xblmock.common.identity.Identifiers;
 import dev.xblmock.common.identity.Xuid;
+import dev.xblmock.common.json.JsonMappers;
+import dev.xblmock.common.json.StrictJsonReader;
 import dev.xblmock.titlestorage.settings.BatchProperties;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the batch download body {@code {"xuids":[…]}} (SPEC 3.9): at most {@code xblmock.batch.max-body-bytes}
@@ -31,13 +30,29 @@ public class BatchRequestReader {
     private static final String SHAPE = "{\"xuids\":[<xuid>, …]}";
 
     private final BatchProperties properties;
-    private final JsonMapper json = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .build();
+    private final StrictJsonReader reader;
 
     public BatchRequestReader(BatchProperties properties) {
         this.properties = properties;
+        long limit = properties.bodyLimit();
+        this.reader = new StrictJsonReader(limit, JsonMappers.DEFAULT_MAX_DEPTH, new StrictJsonReader.Answers() {
+            @Override
+            public XblException tooLarge(long declaredLength) {
+                return XblException.of(ErrorCode.BODY_TOO_LARGE,
+                        "The request body exceeds %d bytes (xblmock.batch.max-body-bytes).", limit);
+            }
+
+            @Override
+            public XblException empty() {
+                return XblException.of(ErrorCode.INVALID_BODY, "The request body is empty; send %s.", SHAPE);
+            }
+
+            @Override
+            public XblException malformed(JacksonException e) {
+                return XblException.of(ErrorCode.INVALID_BODY, "The request body is not valid JSON%s; send %s.",
+                        StrictJsonReader.inParentheses(e.getLocation()), SHAPE);
+            }
+        });
     }
 
     /**
@@ -45,29 +60,15 @@ public class BatchRequestReader {
      * @param declaredLength its declared length, or -1 when unknown (chunked); a declared length over the limit
      *                       is refused before anything is read
      */
-    public List<Xuid> read(InputStream body, long declaredLength) throws IOException {
-        long limit = properties.bodyLimit();
-        if (declaredLength > limit) {
-            throw tooLarge(limit);
-        }
-        byte[] bytes = body.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
-        if (bytes.length > limit) {
-            throw tooLarge(limit);
-        }
-        return parse(bytes);
+    public List<Xuid> read(InputStream body, long declaredLength) {
+        return xuids(reader.read(body, declaredLength));
     }
 
     List<Xuid> parse(byte[] bytes) {
-        JsonNode root;
-        try {
-            root = json.readTree(bytes);
-        } catch (JacksonException e) {
-            throw XblException.of(ErrorCode.INVALID_BODY, "The request body is not valid JSON%s; send %s.",
-                    where(e.getLocation()), SHAPE);
-        }
-        if (root == null || root.isMissingNode()) {
-            throw XblException.of(ErrorCode.INVALID_BODY, "The request body is empty; send %s.", SHAPE);
-        }
+        return read(new ByteArrayInputStream(bytes), bytes.length);
+    }
+
+    private List<Xuid> xuids(JsonNode root) {
         if (!root.isObject()) {
             throw XblException.of(ErrorCode.INVALID_BODY, "The request body must be a JSON object %s.", SHAPE);
         }
@@ -108,7 +109,8 @@ public class BatchRequestReader {
 
     private static String kind(JsonNode node) {
         if (node.isNumber()) {
-            return (node.isIntegralNumber() ? "the number " : "the fractional number ") + node;
+            // the text a double shows (1e3 is "1000.0"): the strict reader keeps decimals exact
+            return node.isIntegralNumber() ? "the number " + node : "the fractional number " + node.doubleValue();
         }
         return switch (node.getNodeType()) {
             case ARRAY -> "an array";
@@ -118,17 +120,5 @@ public class BatchRequestReader {
             case STRING -> "a string";
             default -> "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
         };
-    }
-
-    private static String where(TokenStreamLocation location) {
-        if (location == null || location.getLineNr() < 1) {
-            return "";
-        }
-        return String.format(" (line %d, column %d)", location.getLineNr(), location.getColumnNr());
-    }
-
-    private static XblException tooLarge(long limit) {
-        return XblException.of(ErrorCode.BODY_TOO_LARGE,
-                "The request body exceeds %d bytes (xblmock.batch.max-body-bytes).", limit);
     }
 }

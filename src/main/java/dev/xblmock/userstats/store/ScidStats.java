@@ -1,5 +1,6 @@
 package dev.xblmock.userstats.store;
 
+import dev.xblmock.userstats.wire.Stat;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,5 +1,8 @@
 package dev.xblmock.userstats.store;
 
+import dev.xblmock.common.json.JsonMappers;
+import dev.xblmock.userstats.wire.StatType;
+import dev.xblmock.userstats.wire.Stat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +32,7 @@ final class StatsFile {
 
     static final String SUFFIX = ".json";
     private static final int FORMAT = 1;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMappers.plain();
 
     private StatsFile() {
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.xblmock.common.json.JsonMembers;
 import dev.xblmock.common.error.ErrorCode;
 import dev.xblmock.common.error.XblException;
 import dev.xblmock.common.identity.Identifiers;
@@ -12,7 +13,6 @@ import dev.xblmock.common.web.ContractVersion;
 import dev.xblmock.common.web.QueryParameters;
 import dev.xblmock.userstats.BatchRequestParser;
 import dev.xblmock.userstats.JsonBodyReader;
-import dev.xblmock.userstats.Members;
 import dev.xblmock.userstats.StatsProperties;
 import dev.xblmock.userstats.StatsService;
 import jakarta.servlet.http.HttpServletRequest;
@@ -92,7 +92,7 @@ public class StatsController {
         List<String> names = new ArrayList<>(items.length);
         for (int i = 0; i < items.length; i++) {
             String item = items[i];
-            names.add(Members.at(what + ", name " + (i + 1), () -> Identifiers.statName(item)));
+            names.add(JsonMembers.at(what + ", name " + (i + 1), () -> Identifiers.statName(item)));
         }
         return names;
     }

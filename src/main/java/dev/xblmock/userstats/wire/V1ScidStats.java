@@ -2,7 +2,6 @@ package dev.xblmock.userstats.wire;
 
 import java.util.List;
 
-import dev.xblmock.userstats.store.Stat;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.SerializedString;

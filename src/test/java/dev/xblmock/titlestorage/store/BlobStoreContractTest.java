@@ -1,5 +1,6 @@
 package dev.xblmock.titlestorage.store;
 
+import dev.xblmock.titlestorage.domain.BlobAttributes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package dev.xblmock.titlestorage.store;
 
+import dev.xblmock.titlestorage.domain.BlobAttributes;
 import static dev.xblmock.titlestorage.store.BlobStoreContractTest.read;
 import static dev.xblmock.titlestorage.store.BlobStoreContractTest.stream;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,7 @@
 package dev.xblmock.userstats.store;
 
+import dev.xblmock.userstats.wire.StatType;
+import dev.xblmock.userstats.wire.Stat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

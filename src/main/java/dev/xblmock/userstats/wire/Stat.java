@@ -1,4 +1,4 @@
-package dev.xblmock.userstats.store;
+package dev.xblmock.userstats.wire;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.xblmock.userstats.store;
+package dev.xblmock.userstats.wire;
 
 import java.util.Optional;
 import java.util.regex.Pattern;

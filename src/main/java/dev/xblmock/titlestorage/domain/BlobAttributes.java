@@ -1,4 +1,4 @@
-package dev.xblmock.titlestorage.store;
+package dev.xblmock.titlestorage.domain;
 
 import java.time.Instant;
 

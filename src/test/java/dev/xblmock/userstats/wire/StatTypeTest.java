@@ -1,4 +1,4 @@
-package dev.xblmock.userstats.store;
+package dev.xblmock.userstats.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
