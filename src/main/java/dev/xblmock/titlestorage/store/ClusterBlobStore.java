@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 
 import dev.xblmock.cluster.ClusterSql;
 import dev.xblmock.common.web.StorageFailures;
+import dev.xblmock.titlestorage.domain.BlobAttributes;
 import dev.xblmock.titlestorage.domain.BlobKey;
 import dev.xblmock.titlestorage.domain.BlobType;
 import dev.xblmock.titlestorage.domain.Etag;

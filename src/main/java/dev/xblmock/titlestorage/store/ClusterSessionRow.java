@@ -1,5 +1,6 @@
 package dev.xblmock.titlestorage.store;
 
+import dev.xblmock.titlestorage.domain.BlobAttributes;
 import dev.xblmock.titlestorage.domain.BlobKey;
 import dev.xblmock.titlestorage.domain.Etag;
 

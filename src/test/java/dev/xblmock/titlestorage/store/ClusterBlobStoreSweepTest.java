@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 
 import dev.xblmock.cluster.ClusterDatabase;
 import dev.xblmock.cluster.ClusterEngines;
+import dev.xblmock.titlestorage.domain.BlobAttributes;
 import dev.xblmock.titlestorage.domain.BlobKey;
 import dev.xblmock.titlestorage.domain.BlobType;
 import dev.xblmock.titlestorage.domain.Namespace;
