@@ -6,6 +6,7 @@ import java.time.Clock;
 import dev.xblmock.common.identity.Identity;
 import dev.xblmock.common.web.CorrelationFilter;
 import dev.xblmock.common.web.FilterOrder;
+import dev.xblmock.common.web.PipelineValues;
 import dev.xblmock.common.web.XboxService;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -68,10 +69,9 @@ public class JournalFilter extends OncePerRequestFilter implements Ordered {
     }
 
     private void record(HttpServletRequest request, long sequence, int status, long startedMillis, long startedNanos) {
-        Object identity = request.getAttribute(Identity.REQUEST_ATTRIBUTE);
         journal.record(sequence, (String) request.getAttribute(CorrelationFilter.REQUEST_ID_ATTRIBUTE), startedMillis,
                 request.getMethod(), request.getRequestURI(), request.getQueryString(), status,
-                System.nanoTime() - startedNanos, identity instanceof Identity i ? i.xuid() : null);
+                System.nanoTime() - startedNanos, PipelineValues.identity(request).map(Identity::xuid).orElse(null));
         journal.end();
     }
 
