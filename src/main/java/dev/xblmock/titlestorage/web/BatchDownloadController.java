@@ -45,7 +45,7 @@ public class BatchDownloadController {
         StoragePath.BatchBlob blob = batchBlob(request.getRequestURI());
         service.checkType(blob);
         List<Xuid> xuids = reader.read(request.getInputStream(), request.getContentLengthLong());
-        Iterator<MultipartStream.Part> parts = service.parts(blob, xuids, caller);
+        Iterator<MultipartStream.Part> parts = BatchParts.of(service.items(blob, xuids, caller), blob.type());
 
         String boundary = UUID.randomUUID().toString();
         response.setStatus(HttpServletResponse.SC_OK);
