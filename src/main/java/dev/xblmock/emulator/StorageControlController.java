@@ -14,7 +14,6 @@ import dev.xblmock.common.web.NonBlockingBody;
 import dev.xblmock.common.web.QueryParameters;
 import dev.xblmock.titlestorage.ClientFileTimes;
 import dev.xblmock.titlestorage.ListingPage;
-import dev.xblmock.titlestorage.Preconditions;
 import dev.xblmock.titlestorage.StoragePaths;
 import dev.xblmock.titlestorage.TitleStorageService;
 import dev.xblmock.titlestorage.UploadOutcome;
@@ -23,6 +22,7 @@ import dev.xblmock.titlestorage.domain.Namespace;
 import dev.xblmock.titlestorage.domain.NamespaceUsage;
 import dev.xblmock.titlestorage.web.DownloadResponses;
 import dev.xblmock.titlestorage.web.RangeHeader;
+import dev.xblmock.titlestorage.web.StorageCommands;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -103,7 +103,8 @@ public class StorageControlController {
         QueryParameters query = QueryParameters.parse(request.getQueryString());
         Namespace namespace = namespace(query);
         String directory = Identifiers.listingPath(query.getOrNull("path"));
-        ListingPage page = storage.list(namespace, directory, Identity.OPERATOR, query);
+        ListingPage page = storage.list(namespace, directory, Identity.OPERATOR,
+                StorageCommands.paging(request.getQueryString()));
         List<BlobView> blobs = page.blobs().stream().map(item -> {
             BlobKey key = StoragePaths.blobKey(namespace, item.fileName());
             return new BlobView(item.fileName(), key.path(), key.type().wireName(), item.etag().toString(), item.size(),
@@ -117,7 +118,7 @@ public class StorageControlController {
     @GetMapping(BLOB)
     public void read(HttpServletRequest request, HttpServletResponse response) throws IOException {
         BlobKey key = blobKey(QueryParameters.parse(request.getQueryString()));
-        DownloadResponses.write(storage.stored(key, preconditions(request),
+        DownloadResponses.write(storage.stored(key, StorageCommands.preconditions(request),
                 RangeHeader.parse(request.getHeader(HttpHeaders.RANGE))), request, response, bodies);
     }
 
@@ -129,8 +130,8 @@ public class StorageControlController {
         UploadOutcome outcome;
         try (InputStream body = request.getInputStream()) {
             // only the attributes: multi-block uploads are the Xbox route's business
-            outcome = storage.upload(key, Identity.OPERATOR, QueryParameters.parse(attributesQuery(request.getQueryString())),
-                    preconditions(request), request.getContentLengthLong(), body);
+            outcome = storage.upload(key, Identity.OPERATOR, StorageCommands.upload(attributesQuery(request.getQueryString()),
+                    StorageCommands.preconditions(request), request.getContentLengthLong()), body);
         }
         return ResponseEntity.status(HttpStatus.CREATED).header(HttpHeaders.ETAG, outcome.etag().toString())
                 .body(new WrittenView(outcome.etag().toString()));
@@ -139,7 +140,7 @@ public class StorageControlController {
     @DeleteMapping(BLOB)
     public ResponseEntity<Void> delete(HttpServletRequest request) {
         BlobKey key = blobKey(QueryParameters.parse(request.getQueryString()));
-        storage.delete(key, Identity.OPERATOR, preconditions(request));
+        storage.delete(key, Identity.OPERATOR, StorageCommands.preconditions(request));
         return ResponseEntity.noContent().build();
     }
 
@@ -170,7 +171,4 @@ public class StorageControlController {
         return kept.toString();
     }
 
-    private static Preconditions preconditions(HttpServletRequest request) {
-        return new Preconditions(request.getHeader(HttpHeaders.IF_MATCH), request.getHeader(HttpHeaders.IF_NONE_MATCH));
-    }
 }

@@ -6,12 +6,11 @@ import java.io.OutputStream;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.xblmock.common.error.ErrorCode;
 import dev.xblmock.common.error.XblException;
-import dev.xblmock.common.identity.Identifiers;
 import dev.xblmock.common.identity.Identity;
-import dev.xblmock.common.web.QueryParameters;
 import dev.xblmock.titlestorage.domain.BlobKey;
 import dev.xblmock.titlestorage.domain.Namespace;
 import dev.xblmock.titlestorage.domain.NamespaceUsage;
@@ -34,9 +33,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class TitleStorageService {
 
-    static final int DEFAULT_LIST_ITEMS = 100;
-    static final int MAX_LIST_ITEMS = 1000;
-
     private final BlobStore store;
     private final UploadSessions sessions;
     private final AccessRules access;
@@ -55,17 +51,15 @@ public class TitleStorageService {
     // ---- download -------------------------------------------------------------------------------------------
 
     /**
-     * @param range          the single requested range, or null (absent, malformed or several: whole blob)
-     * @param acceptLanguage the raw Accept-Language header, or null
+     * @param parameters parsed only after the type and ownership checks, so a refusal comes in SPEC 7's order
+     *                   (ownership before query and header validation)
      */
-    public Download download(BlobKey key, Identity caller, QueryParameters query, Preconditions preconditions,
-                             ByteRange range, String acceptLanguage) {
+    public Download download(BlobKey key, Identity caller, Supplier<DownloadCommand> parameters) {
         checkType(key);
         access.checkRead(caller, key.namespace());
-        DownloadCommand command = new DownloadCommand(preconditions, range, query.getOrNull("select"),
-                query.getOrNull("customSelector"), acceptLanguage, caller.titleId());
+        DownloadCommand command = parameters.get();
         DocumentView view = documents.viewFor(key.type(), command);
-        return download(key, preconditions, range, view);
+        return download(key, command.preconditions(), command.range(), view);
     }
 
     /**
@@ -98,14 +92,12 @@ public class TitleStorageService {
 
     // ---- upload ---------------------------------------------------------------------------------------------
 
-    /** @param contentLength the declared body length, or -1 for a chunked body */
-    public UploadOutcome upload(BlobKey key, Identity caller, QueryParameters query, Preconditions preconditions,
-                                long contentLength, InputStream body) throws IOException {
+    /** @param parameters parsed only after the type and ownership checks (SPEC 7's order) */
+    public UploadOutcome upload(BlobKey key, Identity caller, Supplier<UploadCommand> parameters, InputStream body)
+            throws IOException {
         checkType(key);
         access.checkWrite(caller, key.namespace());
-        UploadCommand command = new UploadCommand(preconditions, query.booleanParameter("finalBlock").orElse(null),
-                query.getOrNull("continuationToken"), ClientFileTimes.parse(query.getOrNull("clientFileTime")),
-                Identifiers.displayName(query.getOrNull("displayName")), contentLength < 0 ? null : contentLength);
+        UploadCommand command = parameters.get();
         String token = command.continuationToken();
         if (key.type().isJson() && (token != null || Boolean.FALSE.equals(command.finalBlock()))) {
             throw XblException.of(ErrorCode.MULTI_BLOCK_NOT_ALLOWED,
@@ -288,14 +280,14 @@ public class TitleStorageService {
         store.delete(key, (current, usedBytes) -> preconditions.checkDelete(current));
     }
 
-    public ListingPage list(Namespace namespace, String directory, Identity caller, QueryParameters query) {
+    /** @param parameters parsed only after the ownership check (SPEC 7's order) */
+    public ListingPage list(Namespace namespace, String directory, Identity caller, Supplier<ListingPaging> parameters) {
         access.checkRead(caller, namespace);
-        int maxItems = query.intParameter("maxItems", 1, MAX_LIST_ITEMS).orElse(DEFAULT_LIST_ITEMS);
-        int skipItems = query.intParameter("skipItems", 0, Integer.MAX_VALUE).orElse(0);
-        String continuationToken = query.getOrNull("continuationToken");
-        int offset = continuationToken != null
-                ? ListingTokens.decode(continuationToken, namespace, directory)
-                : skipItems;
+        ListingPaging paging = parameters.get();
+        int maxItems = paging.maxItems();
+        int offset = paging.continuationToken() != null
+                ? ListingTokens.decode(paging.continuationToken(), namespace, directory)
+                : paging.skipItems();
         List<BlobMetadata> all = store.list(namespace, directory);
         int from = Math.min(offset, all.size());
         int to = (int) Math.min((long) from + maxItems, all.size());

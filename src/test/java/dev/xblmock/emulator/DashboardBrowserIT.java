@@ -24,9 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 import dev.xblmock.common.identity.Identity;
-import dev.xblmock.common.web.QueryParameters;
 import dev.xblmock.testsupport.ApiIT;
 import dev.xblmock.titlestorage.Preconditions;
+import dev.xblmock.titlestorage.UploadCommand;
 import dev.xblmock.titlestorage.StoragePaths;
 import dev.xblmock.titlestorage.TitleStorageService;
 import dev.xblmock.titlestorage.domain.Namespace;
@@ -62,6 +62,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * {@code -Dxblmock-it.browser-tests=required} (set by {@code .ci/run}) makes that a failure.
  */
 class DashboardBrowserIT extends ApiIT {
+
+    private static final UploadCommand ONE_BYTE = new UploadCommand(new Preconditions(null, null), null, null, null,
+            null, 1L);
 
     private static final Path CHROMIUM = Path.of(System.getProperty("xblmock.chromium", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of(System.getProperty("xblmock.chromedriver", "/usr/bin/chromedriver"));
@@ -152,7 +155,7 @@ class DashboardBrowserIT extends ApiIT {
         Namespace parsed = StoragePaths.namespace(namespace, "namespace");
         for (int i = 0; i < 10_000; i++) {
             storage.upload(StoragePaths.blobKey(parsed, String.format("f%05d.bin,binary", i)), Identity.OPERATOR,
-                    QueryParameters.parse(null), new Preconditions(null, null), 1, new ByteArrayInputStream(new byte[] {1}));
+                    () -> ONE_BYTE, new ByteArrayInputStream(new byte[] {1}));
         }
         open("storage");
         long started = System.nanoTime();

@@ -32,6 +32,7 @@ import dev.xblmock.titlestorage.store.MemoryBlobStore;
 import dev.xblmock.titlestorage.store.StagedUpload;
 import dev.xblmock.titlestorage.store.StagingBudget;
 import dev.xblmock.titlestorage.store.WriteGuard;
+import dev.xblmock.titlestorage.web.BatchParts;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 
@@ -53,7 +54,7 @@ class BatchDownloadServiceTest {
         put(binaryBlob.keyFor("2"), "two");
         BatchDownloadService service = service(Set.of());
 
-        Iterator<Part> parts = service.parts(binaryBlob, List.of(new Xuid(1), new Xuid(2), new Xuid(1)), Identity.ANONYMOUS);
+        Iterator<Part> parts = parts(service, binaryBlob, List.of(new Xuid(1), new Xuid(2), new Xuid(1)), Identity.ANONYMOUS);
         verify(store, never()).open(any());
 
         Part first = parts.next();
@@ -73,7 +74,7 @@ class BatchDownloadServiceTest {
         BlobMetadata stored = put(binaryBlob.keyFor("18446744073709551615"), "asdf123");
         BatchDownloadService service = service(Set.of());
 
-        Iterator<Part> parts = service.parts(binaryBlob, List.of(new Xuid(-1), new Xuid(789)), Identity.ANONYMOUS);
+        Iterator<Part> parts = parts(service, binaryBlob, List.of(new Xuid(-1), new Xuid(789)), Identity.ANONYMOUS);
 
         Part found = parts.next();
         assertThat(found.headers()).containsExactly(
@@ -95,7 +96,7 @@ class BatchDownloadServiceTest {
         BatchDownloadService service = service(Set.of("2"));
         Identity caller = new Identity(new Xuid(1), "uhs", null, null, null, false, true);
 
-        Iterator<Part> parts = service.parts(binaryBlob, List.of(new Xuid(2), new Xuid(1)), caller);
+        Iterator<Part> parts = parts(service, binaryBlob, List.of(new Xuid(2), new Xuid(1)), caller);
 
         assertThat(parts.next().headers()).containsExactly(
                 new Header("Content-Disposition", "binary; name=\"2\"; filename=\"2\""),
@@ -108,7 +109,7 @@ class BatchDownloadServiceTest {
     void jsonPartsAreApplicationJson() {
         StoragePath.BatchBlob jsonBlob = new StoragePath.BatchBlob(StorageRoot.JSON, SCID, "a.json", BlobType.JSON);
         put(jsonBlob.keyFor("5"), "{}");
-        Part part = service(Set.of()).parts(jsonBlob, List.of(new Xuid(5)), Identity.ANONYMOUS).next();
+        Part part = parts(service(Set.of()), jsonBlob, List.of(new Xuid(5)), Identity.ANONYMOUS).next();
         assertThat(part.headers()).contains(new Header("Content-Type", "application/json"));
     }
 
@@ -121,8 +122,14 @@ class BatchDownloadServiceTest {
             assertThat(e.detail()).isEqualTo("Type 'binary' is not allowed in json storage; allowed: json.");
         });
         StoragePath.BatchBlob config = new StoragePath.BatchBlob(StorageRoot.UNIVERSAL_PLATFORM, SCID, "c", BlobType.CONFIG);
-        assertThatThrownBy(() -> service.parts(config, List.of(new Xuid(1)), Identity.ANONYMOUS))
+        assertThatThrownBy(() -> parts(service, config, List.of(new Xuid(1)), Identity.ANONYMOUS))
                 .isInstanceOf(XblException.class);
+    }
+
+    /** The service's items as the controller writes them: the parts' headers are the wire's. */
+    private static Iterator<Part> parts(BatchDownloadService service, StoragePath.BatchBlob blob, List<Xuid> xuids,
+                                        Identity caller) {
+        return BatchParts.of(service.items(blob, xuids, caller), blob.type());
     }
 
     /** A service whose access rules forbid reading the namespaces of {@code forbiddenOwners}. */

@@ -7,8 +7,6 @@ package dev.xblmock.common.identity;
 public record Identity(Xuid xuid, String userHash, String gamertag, String titleId, String sandbox,
                        boolean developer, boolean ownershipChecked) {
 
-    public static final String REQUEST_ATTRIBUTE = Identity.class.getName();
-
     public static final Identity ANONYMOUS = new Identity(null, null, null, null, null, false, false);
 
     /** The control plane acting on any storage: ownership rules do not apply (SPEC 5), every other rule does. */

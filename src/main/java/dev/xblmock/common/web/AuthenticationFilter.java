@@ -43,7 +43,7 @@ public class AuthenticationFilter extends XboxRouteFilter {
 
     @Override
     protected void check(HttpServletRequest request, HttpServletResponse response) {
-        request.setAttribute(Identity.REQUEST_ATTRIBUTE, identify(request.getHeader(HttpHeaders.AUTHORIZATION)));
+        PipelineValues.setIdentity(request, identify(request.getHeader(HttpHeaders.AUTHORIZATION)));
     }
 
     Identity identify(String header) {

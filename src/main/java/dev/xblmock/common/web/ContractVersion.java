@@ -8,7 +8,6 @@ import dev.xblmock.common.identity.Identifiers;
 public record ContractVersion(int value) {
 
     public static final String HEADER = "x-xbl-contract-version";
-    public static final String REQUEST_ATTRIBUTE = ContractVersion.class.getName();
 
     /** SPEC 1.3: a positive integer that fits in 32 bits, else 400. */
     public static ContractVersion parse(String header) {

@@ -25,6 +25,6 @@ public class ContractVersionFilter extends XboxRouteFilter {
                     "Header x-xbl-contract-version %d is not supported by %s; supported: %s.", version.value(),
                     service.journalName(), service == XboxService.TITLE_STORAGE ? "1, 2" : "1, 2, 3");
         }
-        request.setAttribute(ContractVersion.REQUEST_ATTRIBUTE, version);
+        PipelineValues.setContractVersion(request, version);
     }
 }

@@ -7,6 +7,7 @@ import dev.xblmock.common.error.ErrorCode;
 import dev.xblmock.common.identity.Identity;
 import dev.xblmock.common.web.CorrelationFilter;
 import dev.xblmock.common.web.FilterOrder;
+import dev.xblmock.common.web.PipelineValues;
 import dev.xblmock.common.web.ProblemAdvice;
 import dev.xblmock.common.web.XboxService;
 import jakarta.servlet.AsyncEvent;
@@ -80,10 +81,10 @@ public class JournalFilter extends OncePerRequestFilter implements Ordered {
 
     private void record(HttpServletRequest request, long sequence, int status, String errorCode, long startedMillis,
                         long startedNanos) {
-        Object identity = request.getAttribute(Identity.REQUEST_ATTRIBUTE);
         journal.record(sequence, (String) request.getAttribute(CorrelationFilter.REQUEST_ID_ATTRIBUTE), startedMillis,
                 request.getMethod(), request.getRequestURI(), request.getQueryString(), status,
-                System.nanoTime() - startedNanos, identity instanceof Identity i ? i.xuid() : null, errorCode);
+                System.nanoTime() - startedNanos, PipelineValues.identity(request).map(Identity::xuid).orElse(null),
+                errorCode);
         journal.end();
     }
 

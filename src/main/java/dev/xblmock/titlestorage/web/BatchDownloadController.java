@@ -3,7 +3,6 @@ package dev.xblmock.titlestorage.web;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 import dev.xblmock.common.error.ErrorCode;
@@ -42,13 +41,11 @@ public class BatchDownloadController {
 
     @PostMapping({"/json/users/batch/**", "/trustedplatform/users/batch/**",
             "/untrustedplatform/users/batch/**", "/universalplatform/users/batch/**"})
-    public void download(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Identity caller = Objects.requireNonNull((Identity) request.getAttribute(Identity.REQUEST_ATTRIBUTE),
-                "no caller identity: the authentication filter must run before Title Storage routes");
+    public void download(Identity caller, HttpServletRequest request, HttpServletResponse response) throws IOException {
         StoragePath.BatchBlob blob = batchBlob(request.getRequestURI());
         service.checkType(blob);
         List<Xuid> xuids = reader.read(request.getInputStream(), request.getContentLengthLong());
-        Iterator<MultipartStream.Part> parts = service.parts(blob, xuids, caller);
+        Iterator<MultipartStream.Part> parts = BatchParts.of(service.items(blob, xuids, caller), blob.type());
 
         String boundary = UUID.randomUUID().toString();
         response.setStatus(HttpServletResponse.SC_OK);

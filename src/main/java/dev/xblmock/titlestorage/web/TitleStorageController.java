@@ -1,6 +1,5 @@
 package dev.xblmock.titlestorage.web;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -11,11 +10,9 @@ import dev.xblmock.common.error.ErrorCode;
 import dev.xblmock.common.error.XblException;
 import dev.xblmock.common.identity.Identity;
 import dev.xblmock.common.web.NonBlockingBody;
-import dev.xblmock.common.web.QueryParameters;
 import dev.xblmock.titlestorage.ClientFileTimes;
 import dev.xblmock.titlestorage.Download;
 import dev.xblmock.titlestorage.ListingPage;
-import dev.xblmock.titlestorage.Preconditions;
 import dev.xblmock.titlestorage.QuotaInfo;
 import dev.xblmock.titlestorage.StoragePath;
 import dev.xblmock.titlestorage.StoragePaths;
@@ -54,22 +51,20 @@ public class TitleStorageController {
     }
 
     @GetMapping
-    public ResponseEntity<?> get(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    public ResponseEntity<?> get(Identity caller, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         StoragePath path = StoragePaths.parse(request.getRequestURI());
-        QueryParameters query = QueryParameters.parse(request.getQueryString());
-        Identity caller = identity(request);
         if (path instanceof StoragePath.Quota quota) {
             QuotaInfo info = service.quota(quota.namespace(), caller);
             return json(HttpStatus.OK, Map.of("quotaInfo", info));
         }
         if (path instanceof StoragePath.Listing listing) {
             return json(HttpStatus.OK, ListingResponse.of(
-                    service.list(listing.namespace(), listing.directory(), caller, query)));
+                    service.list(listing.namespace(), listing.directory(), caller,
+                            StorageCommands.paging(request.getQueryString()))));
         }
         if (path instanceof StoragePath.Blob blob) {
-            Download download = service.download(blob.key(), caller, query, preconditions(request),
-                    RangeHeader.parse(request.getHeader(HttpHeaders.RANGE)),
-                    request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+            Download download = service.download(blob.key(), caller, StorageCommands.download(request, caller));
             DownloadResponses.write(download, request, response, bodies);
             return null;
         }
@@ -77,15 +72,15 @@ public class TitleStorageController {
     }
 
     @PutMapping
-    public ResponseEntity<?> put(HttpServletRequest request) throws IOException {
+    public ResponseEntity<?> put(Identity caller, HttpServletRequest request) throws IOException {
         StoragePath path = StoragePaths.parse(request.getRequestURI());
         if (!(path instanceof StoragePath.Blob blob)) {
             throw methodNotAllowed("PUT", path);
         }
         UploadOutcome outcome;
         try (InputStream body = request.getInputStream()) {
-            outcome = service.upload(blob.key(), identity(request), QueryParameters.parse(request.getQueryString()),
-                    preconditions(request), request.getContentLengthLong(), body);
+            outcome = service.upload(blob.key(), caller, StorageCommands.upload(request.getQueryString(),
+                    StorageCommands.preconditions(request), request.getContentLengthLong()), body);
         }
         return switch (outcome.kind()) {
             case CREATED -> withEtag(HttpStatus.CREATED, outcome.etag()).body(Map.of());
@@ -95,12 +90,12 @@ public class TitleStorageController {
     }
 
     @DeleteMapping
-    public ResponseEntity<Void> delete(HttpServletRequest request) {
+    public ResponseEntity<Void> delete(Identity caller, HttpServletRequest request) {
         StoragePath path = StoragePaths.parse(request.getRequestURI());
         if (!(path instanceof StoragePath.Blob blob)) {
             throw methodNotAllowed("DELETE", path);
         }
-        service.delete(blob.key(), identity(request), preconditions(request));
+        service.delete(blob.key(), caller, StorageCommands.preconditions(request));
         return ResponseEntity.ok().build();
     }
 
@@ -112,15 +107,6 @@ public class TitleStorageController {
     @RequestMapping(method = {RequestMethod.POST, RequestMethod.PATCH})
     public void otherMethod(HttpServletRequest request) {
         throw methodNotAllowed(request.getMethod(), StoragePaths.parse(request.getRequestURI()));
-    }
-
-    private static Preconditions preconditions(HttpServletRequest request) {
-        return new Preconditions(request.getHeader(HttpHeaders.IF_MATCH), request.getHeader(HttpHeaders.IF_NONE_MATCH));
-    }
-
-    private static Identity identity(HttpServletRequest request) {
-        Object identity = request.getAttribute(Identity.REQUEST_ATTRIBUTE);
-        return identity instanceof Identity known ? known : Identity.ANONYMOUS;
     }
 
     private static ResponseEntity.BodyBuilder withEtag(HttpStatus status, Etag etag) {

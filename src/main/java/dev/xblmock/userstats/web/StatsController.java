@@ -47,7 +47,8 @@ public class StatsController {
 
     @GetMapping(path = {SINGLE_USER, SINGLE_USER + "/{names}"}, produces = MediaType.APPLICATION_JSON_VALUE)
     public Object readUser(@PathVariable String user, @PathVariable String scid,
-                           @PathVariable(required = false) String names, HttpServletRequest request) {
+                           @PathVariable(required = false) String names, ContractVersion version,
+                           HttpServletRequest request) {
         Xuid xuid = Identifiers.xuidSegment(user);
         String scidValue = Identifiers.scid(scid);
         List<String> pathNames = names == null ? null : statNames(names, "The stat names segment");
@@ -59,7 +60,6 @@ public class StatsController {
         }
         List<String> statNames = pathNames != null ? pathNames
                 : queryNames != null ? statNames(queryNames, "Query parameter 'statNames'") : List.of();
-        ContractVersion version = contractVersion(request);
         if (version.value() >= 2) {
             return service.readV2(xuid, scidValue, statNames, includesValueMetadata(version, query));
         }
@@ -67,14 +67,13 @@ public class StatsController {
     }
 
     @PostMapping(path = "/batch", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Object batch(HttpServletRequest request) throws IOException {
+    public Object batch(ContractVersion version, HttpServletRequest request) throws IOException {
         QueryParameters query = QueryParameters.parse(request.getQueryString());
         String operation = query.getOrNull("operation");
         if (operation != null && !operation.equalsIgnoreCase("read")) {
             throw XblException.of(ErrorCode.INVALID_PARAMETER,
                     "Query parameter 'operation' must be 'read' (the only batch operation), not '%s'.", operation);
         }
-        ContractVersion version = contractVersion(request);
         JsonNode body = bodies.readObject(request.getInputStream(), request.getContentLengthLong());
         if (version.value() >= 2) {
             return service.batchV2(parser.v2(body), includesValueMetadata(version, query));
@@ -109,10 +108,5 @@ public class StatsController {
             }
         }
         return false;
-    }
-
-    private static ContractVersion contractVersion(HttpServletRequest request) {
-        Object version = request.getAttribute(ContractVersion.REQUEST_ATTRIBUTE);
-        return version instanceof ContractVersion v ? v : new ContractVersion(1);
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.xblmock.common.identity.Identity;
 import dev.xblmock.common.storage.Resettable;
 import dev.xblmock.common.web.FilterOrder;
+import dev.xblmock.common.web.PipelineValues;
 import dev.xblmock.common.web.XboxService;
 import dev.xblmock.userstats.RateLimitProperties;
 import dev.xblmock.userstats.RateLimiter;
@@ -82,9 +83,8 @@ public class StatsRateLimitFilter extends OncePerRequestFilter implements Ordere
     }
 
     private static String caller(HttpServletRequest request) {
-        Object identity = request.getAttribute(Identity.REQUEST_ATTRIBUTE);
-        String who = identity instanceof Identity id && !id.anonymous()
-                ? "xuid:" + id.xuid() : "anonymous@" + request.getRemoteAddr();
+        Identity identity = PipelineValues.identity(request).orElse(Identity.ANONYMOUS);
+        String who = identity.anonymous() ? "anonymous@" + request.getRemoteAddr() : "xuid:" + identity.xuid();
         return XboxService.USER_STATS.journalName() + "|" + who;
     }
 
