@@ -99,7 +99,7 @@ public class NonBlockingBody {
             this.async = async;
             this.out = out;
             this.source = source;
-            this.buffer = new byte[Math.max(1, bufferSize)];
+            this.buffer = source instanceof InMemoryBody ? null : new byte[Math.max(1, bufferSize)];
         }
 
         @Override
@@ -107,13 +107,11 @@ public class NonBlockingBody {
             try {
                 boolean wrote = false;
                 while (!done && out.isReady()) {
-                    int n = read();
-                    if (n < 0) {
+                    if (writeNextPiece() < 0) {
                         finish();
                         async.complete();
                         return;
                     }
-                    out.write(buffer, 0, n);
                     wrote = true;
                 }
                 if (wrote && !done) {
@@ -125,6 +123,18 @@ public class NonBlockingBody {
                 finish();
                 throw e;
             }
+        }
+
+        /** Writes the next piece of the body (the caller saw {@code isReady()}); -1 at its end. */
+        private int writeNextPiece() throws IOException {
+            if (source instanceof InMemoryBody pieces) {
+                return pieces.writeNextPiece(out);
+            }
+            int n = read();
+            if (n > 0) {
+                out.write(buffer, 0, n);
+            }
+            return n;
         }
 
         /**
