@@ -15,7 +15,9 @@ require_tools() {
   done
 }
 
+# build_jar: JAR as given (another build's jar, for an A/B), else this checkout's jar, built if missing or REBUILD=1
 build_jar() {
+  if [ -n "${JAR:-}" ]; then return 0; fi
   JAR=$(ls "$ROOT"/target/xblmock-*-exec.jar "$ROOT"/target/xblmock-*[0-9T].jar 2>/dev/null | head -n 1 || true)
   if [ -z "${JAR}" ] || [ "${REBUILD:-0}" = 1 ]; then
     (cd "$ROOT" && ./mvnw -B -q -ntp package -DskipTests)
