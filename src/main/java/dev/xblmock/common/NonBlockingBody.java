@@ -33,7 +33,8 @@ public class NonBlockingBody {
 
     private static final Logger log = LoggerFactory.getLogger(NonBlockingBody.class);
     /**
-     * The largest write; also what a chunked body's chunks are. Each time the socket is full, the next chunk
+     * The buffer, and so the largest write, of a source that is not an {@link InMemoryBody} (those are written
+     * in their own pieces); also what a chunked body's chunks are. Each time the socket is full, the next chunk
      * waits for a container callback on another thread: larger chunks mean fewer of those handoffs, at this
      * much heap per stalled client.
      */
