@@ -15,7 +15,9 @@ require_tools() {
   done
 }
 
+# build_jar: JAR as given (another build's jar, for an A/B), else this checkout's jar, built if missing or REBUILD=1
 build_jar() {
+  if [ -n "${JAR:-}" ]; then return 0; fi
   JAR=$(ls "$ROOT"/target/xblmock-*-exec.jar "$ROOT"/target/xblmock-*[0-9T].jar 2>/dev/null | head -n 1 || true)
   if [ -z "${JAR}" ] || [ "${REBUILD:-0}" = 1 ]; then
     (cd "$ROOT" && ./mvnw -B -q -ntp package -DskipTests)
@@ -52,11 +54,21 @@ stop_server() {
 rss_kib() { ps -o rss= -p "$1" | tr -d ' '; }
 
 # run_wrk NAME DURATION CONNECTIONS THREADS [wrk args...]: runs wrk pinned to LOAD_CPU, prints its report
+# and the server's CPU time per request during the run (all its threads, GC and JIT included): on a shared machine
+# requests per second follow the CPU share the server happens to get, CPU per request much less so
 run_wrk() {
   local name=$1 duration=$2 connections=$3 threads=$4; shift 4
+  local before report requests
   echo "## $name (${connections} connections, ${duration})"
-  taskset -c "$LOAD_CPU" wrk -t"$threads" -c"$connections" -d"$duration" --timeout 5s --latency "$@"
+  before=$(cpu_ticks)
+  report=$(taskset -c "$LOAD_CPU" wrk -t"$threads" -c"$connections" -d"$duration" --timeout 5s --latency "$@")
+  echo "$report"
+  requests=$(echo "$report" | awk '/requests in/{print $1}')
+  echo "server CPU per request: $(( ($(cpu_ticks) - before) * 1000000 / $(getconf CLK_TCK) / (requests > 0 ? requests : 1) )) us"
 }
+
+# CPU time (user + system) of SERVER_PID so far, in clock ticks
+cpu_ticks() { awk '{print $14 + $15}' /proc/"$SERVER_PID"/stat; }
 
 # JIT compiler threads' CPU time of SERVER_PID so far, in clock ticks
 jit_ticks() {

@@ -2,7 +2,7 @@
 # Title Storage hot paths (issue 2): 1 KiB GETs, 1 MiB GETs with XSAPI's Range header, 256 KiB block uploads.
 # Server pinned to CPU 0, wrk to CPU 1, 16 connections, each run bounded by DURATION (default 10s)
 # after a warm-up that lasts until the JIT is quiet (warm_up in lib.sh).
-# Usage: bench/title-storage.sh   (env: DURATION, JAVA_OPTS, WARMUP_SLICE, MAX_WARMUP_SLICES)
+# Usage: bench/title-storage.sh   (env: JAR, DURATION, JAVA_OPTS, WARMUP_SLICE, MAX_WARMUP_SLICES)
 . "$(dirname "$0")/lib.sh"
 require_tools wrk curl taskset
 DURATION=${DURATION:-10s}

@@ -8,13 +8,14 @@ import java.security.NoSuchAlgorithmException;
 
 import dev.xblmock.common.error.ErrorCode;
 import dev.xblmock.common.error.XblException;
+import dev.xblmock.common.io.ReceivedPieces;
 
 /**
  * Wraps a request body while it is read: refuses it the moment it passes the per-request or per-blob limit
  * (so an oversize chunked body is never buffered), refuses a non-final block shorter than the minimum at
  * its end, and digests the bytes so a retransmitted block can be recognised.
  */
-final class BodyLimits extends FilterInputStream {
+final class BodyLimits extends FilterInputStream implements ReceivedPieces {
 
     private final long maxRequestBytes;
     private final long maxBlobRemaining;
@@ -53,6 +54,21 @@ final class BodyLimits extends FilterInputStream {
             }
             return n;
         }
+        passed(buffer, off, n);
+        return n;
+    }
+
+    /** A piece the body hands over passes the same checks as bytes read. */
+    @Override
+    public byte[] takePiece(int length) throws IOException {
+        byte[] piece = in instanceof ReceivedPieces pieces ? pieces.takePiece(length) : null;
+        if (piece != null) {
+            passed(piece, 0, piece.length);
+        }
+        return piece;
+    }
+
+    private void passed(byte[] bytes, int off, int n) {
         count += n;
         if (count > maxRequestBytes) {
             throw tooLarge(maxRequestBytes);
@@ -61,8 +77,7 @@ final class BodyLimits extends FilterInputStream {
             throw XblException.of(ErrorCode.BLOB_TOO_LARGE,
                     "The blob would exceed xblmock.storage.max-blob-bytes (%d bytes).", maxBlobBytes);
         }
-        digest.update(buffer, off, n);
-        return n;
+        digest.update(bytes, off, n);
     }
 
     /** Skipped bytes still count and are digested. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
 
+import dev.xblmock.common.io.InMemoryBody;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -33,7 +34,8 @@ public class NonBlockingBody {
 
     private static final Logger log = LoggerFactory.getLogger(NonBlockingBody.class);
     /**
-     * The largest write; also what a chunked body's chunks are. Each time the socket is full, the next chunk
+     * The buffer, and so the largest write, of a source that is not an {@link InMemoryBody} (those are written
+     * in their own pieces); also what a chunked body's chunks are. Each time the socket is full, the next chunk
      * waits for a container callback on another thread: larger chunks mean fewer of those handoffs, at this
      * much heap per stalled client.
      */
@@ -99,7 +101,7 @@ public class NonBlockingBody {
             this.async = async;
             this.out = out;
             this.source = source;
-            this.buffer = new byte[Math.max(1, bufferSize)];
+            this.buffer = source instanceof InMemoryBody ? null : new byte[Math.max(1, bufferSize)];
         }
 
         @Override
@@ -107,13 +109,11 @@ public class NonBlockingBody {
             try {
                 boolean wrote = false;
                 while (!done && out.isReady()) {
-                    int n = read();
-                    if (n < 0) {
+                    if (writeNextPiece() < 0) {
                         finish();
                         async.complete();
                         return;
                     }
-                    out.write(buffer, 0, n);
                     wrote = true;
                 }
                 if (wrote && !done) {
@@ -125,6 +125,18 @@ public class NonBlockingBody {
                 finish();
                 throw e;
             }
+        }
+
+        /** Writes the next piece of the body (the caller saw {@code isReady()}); -1 at its end. */
+        private int writeNextPiece() throws IOException {
+            if (source instanceof InMemoryBody pieces) {
+                return pieces.writeNextPiece(out);
+            }
+            int n = read();
+            if (n > 0) {
+                out.write(buffer, 0, n);
+            }
+            return n;
         }
 
         /**

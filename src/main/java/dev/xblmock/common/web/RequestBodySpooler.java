@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UnsupportedEncodingException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,7 +50,6 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 public class RequestBodySpooler extends OncePerRequestFilter implements Ordered {
 
     static final String SPOOLED = RequestBodySpooler.class.getName() + ".spooled";
-    private static final int READ_SIZE = 16 * 1024;
 
     private final HandlerExceptionResolver resolver;
     private final long timeoutMillis;
@@ -96,7 +94,7 @@ public class RequestBodySpooler extends OncePerRequestFilter implements Ordered 
             try {
                 chain.doFilter(new SpooledRequest(request, body), response);
             } finally {
-                spooledBytes.addAndGet(-body.size());
+                spooledBytes.addAndGet(-body.capacity());
             }
             return;
         }
@@ -104,20 +102,18 @@ public class RequestBodySpooler extends OncePerRequestFilter implements Ordered 
             chain.doFilter(request, response);
             return;
         }
-        SpooledBody body = new SpooledBody();
+        int first = -1;
         if (request.getHeader(HttpHeaders.EXPECT) != null) {
             // the container sends 100 Continue on the first blocking read only, and the client waits for it
-            int first = request.getInputStream().read();
+            first = request.getInputStream().read();
             if (first < 0) {
                 chain.doFilter(request, response);
                 return;
             }
-            body.add(new byte[] {(byte) first});
-            spooledBytes.incrementAndGet();
         }
         AsyncContext async = request.startAsync(request, response);
         async.setTimeout(timeoutMillis);
-        Receiver receiver = new Receiver(request, response, async, body);
+        Receiver receiver = new Receiver(request, response, async, first);
         async.addListener(receiver);
         request.getInputStream().setReadListener(receiver);
     }
@@ -126,21 +122,29 @@ public class RequestBodySpooler extends OncePerRequestFilter implements Ordered 
         return request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
     }
 
+    /** A whole piece, or exactly the rest of a body of known length: a small body takes no more heap than it needs. */
+    private static int nextPieceCapacity(HttpServletRequest request, SpooledBody body) {
+        long declared = request.getContentLengthLong();
+        return declared < 0 ? SpooledBody.PIECE_SIZE
+                : (int) Math.max(1, Math.min(SpooledBody.PIECE_SIZE, declared - body.size()));
+    }
+
     /** Collects the body as it arrives, on the container's threads, and hands the request on when it is whole. */
     private final class Receiver implements ReadListener, AsyncListener {
 
         private final HttpServletRequest request;
         private final HttpServletResponse response;
         private final AsyncContext async;
-        private final SpooledBody body;
-        private final byte[] buffer = new byte[READ_SIZE];
+        private final SpooledBody body = new SpooledBody();
+        /** The body's first byte, read before going asynchronous ({@code Expect}), until it is in the body; else -1. */
+        private int first;
         private boolean done;
 
-        Receiver(HttpServletRequest request, HttpServletResponse response, AsyncContext async, SpooledBody body) {
+        Receiver(HttpServletRequest request, HttpServletResponse response, AsyncContext async, int first) {
             this.request = request;
             this.response = response;
             this.async = async;
-            this.body = body;
+            this.first = first;
         }
 
         @Override
@@ -150,26 +154,47 @@ public class RequestBodySpooler extends OncePerRequestFilter implements Ordered 
 
         private void readWhatIsThere() throws IOException {
             ServletInputStream in = request.getInputStream();
+            if (first >= 0 && !done) {
+                if (!addPiece()) {
+                    return;
+                }
+                body.last()[0] = (byte) first;
+                body.received(1);
+                first = -1;
+            }
             while (!done && in.isReady()) {
-                int n = in.read(buffer);
+                if (body.full() && !addPiece()) {
+                    return;
+                }
+                int n = in.read(body.last(), body.offset(), body.room());
                 if (n < 0) {
                     return; // onAllDataRead follows, or is running
                 }
-                if (spooledBytes.addAndGet(n) > maxSpooledBytes) {
-                    spooledBytes.addAndGet(-n);
-                    answer(new XblException(ErrorCode.SERVICE_UNAVAILABLE, 503, String.format("Request bodies "
-                            + "being received hold %d bytes and this one would take them past "
-                            + "xblmock.http.max-spooled-bytes (%d). Retry later.", spooledBytes.get(), maxSpooledBytes),
-                            Map.of(HttpHeaders.RETRY_AFTER, "1")));
-                    return;
-                }
-                body.add(Arrays.copyOf(buffer, n));
+                body.received(n);
                 if (body.size() > maxBodyBytes) {
                     body.cut(); // the route refuses it by its own limit, from what is here
                     handOn();
                     return;
                 }
             }
+        }
+
+        /**
+         * Bytes are received straight into pieces the memory store can keep, counted as soon as they take heap:
+         * false, and the request answered, if that would pass the limit.
+         */
+        private boolean addPiece() {
+            int capacity = nextPieceCapacity(request, body);
+            if (spooledBytes.addAndGet(capacity) > maxSpooledBytes) {
+                spooledBytes.addAndGet(-capacity);
+                answer(new XblException(ErrorCode.SERVICE_UNAVAILABLE, 503, String.format("Request bodies "
+                        + "being received hold %d bytes and this one would take them past "
+                        + "xblmock.http.max-spooled-bytes (%d). Retry later.", spooledBytes.get(), maxSpooledBytes),
+                        Map.of(HttpHeaders.RETRY_AFTER, "1")));
+                return false;
+            }
+            body.addPiece(capacity);
+            return true;
         }
 
         /** May come while bytes the container already received are still unread (after a blocking first read). */
@@ -214,7 +239,7 @@ public class RequestBodySpooler extends OncePerRequestFilter implements Ordered 
         }
 
         private void release() {
-            spooledBytes.addAndGet(-body.size());
+            spooledBytes.addAndGet(-body.capacity());
         }
 
         @Override

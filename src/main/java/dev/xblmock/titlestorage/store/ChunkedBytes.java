@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 
+import dev.xblmock.common.io.InMemoryBody;
+
 /**
  * Immutable bytes held as a list of chunks, so staging and committing a blob never concatenates (copies)
  * it into one array. Streams over any range without copying.
@@ -56,7 +58,7 @@ final class ChunkedBytes {
         return low;
     }
 
-    private final class RangeStream extends InputStream {
+    private final class RangeStream extends InputStream implements InMemoryBody {
         private long position;
         private final long end;
         private int chunk;
@@ -95,16 +97,26 @@ final class ChunkedBytes {
         @Override
         public long transferTo(OutputStream out) throws IOException {
             long start = position;
-            while (position < end) {
-                while (position >= starts[chunk] + chunks[chunk].length) {
-                    chunk++;
-                }
-                int within = (int) (position - starts[chunk]);
-                int n = (int) Math.min(chunks[chunk].length - within, end - position);
-                out.write(chunks[chunk], within, n);
-                position += n;
+            while (writeNextPiece(out) >= 0) {
+                // the next chunk
             }
             return position - start;
+        }
+
+        /** The rest of the current chunk, within the range. */
+        @Override
+        public int writeNextPiece(OutputStream out) throws IOException {
+            if (position >= end) {
+                return -1;
+            }
+            while (position >= starts[chunk] + chunks[chunk].length) {
+                chunk++;
+            }
+            int within = (int) (position - starts[chunk]);
+            int n = (int) Math.min(chunks[chunk].length - within, end - position);
+            out.write(chunks[chunk], within, n);
+            position += n;
+            return n;
         }
 
         @Override

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.xblmock.common.io.ReceivedPieces;
+
 /**
  * Staged bytes in memory, as a list of chunks of at most {@link #CHUNK_SIZE} bytes, counted against the
  * {@link StagingBudget} until committed (then they are the blob's) or closed.
@@ -43,8 +45,14 @@ final class MemoryStagedUpload implements StagedUpload {
                 byte[] chunk;
                 int filled;
                 try {
-                    chunk = new byte[CHUNK_SIZE];
-                    filled = body.readNBytes(chunk, 0, CHUNK_SIZE);
+                    // a body received into memory in pieces of this size hands them over: kept, not copied
+                    chunk = body instanceof ReceivedPieces pieces ? pieces.takePiece(CHUNK_SIZE) : null;
+                    if (chunk == null) {
+                        chunk = new byte[CHUNK_SIZE];
+                        filled = body.readNBytes(chunk, 0, CHUNK_SIZE);
+                    } else {
+                        filled = CHUNK_SIZE;
+                    }
                 } catch (IOException | RuntimeException e) {
                     budget.release(CHUNK_SIZE);
                     throw e;
