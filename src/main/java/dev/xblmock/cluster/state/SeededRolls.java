@@ -1,4 +1,4 @@
-package dev.xblmock.cluster;
+package dev.xblmock.cluster.state;
 
 /**
  * The n-th {@code nextDouble()} of {@code new SplittableRandom(seed)} (SplitMix64), computed directly: a seeded

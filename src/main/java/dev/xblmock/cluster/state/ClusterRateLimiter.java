@@ -1,4 +1,4 @@
-package dev.xblmock.cluster;
+package dev.xblmock.cluster.state;
 
 import java.sql.Array;
 import java.sql.SQLException;

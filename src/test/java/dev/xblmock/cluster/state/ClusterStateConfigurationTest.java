@@ -1,4 +1,4 @@
-package dev.xblmock.cluster;
+package dev.xblmock.cluster.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.xblmock.cluster;
+package dev.xblmock.cluster.state;
 
 import java.util.LinkedHashMap;
 import java.util.List;
